@@ -1,0 +1,123 @@
+"""UN document symbols: validation and parsing.
+
+A symbol such as ``CAC/COSP/WG.4/2020/1/Rev.1*`` reads, left to right: the body prefix
+(``CAC/COSP/WG.4``), a year or session (``2020``), an optional series (``L.``, ``CRP.``,
+``INF.`` ...), a sequential number (``1``), modification suffixes (``Rev.1``, ``Corr.2``,
+``Add.1``, ``Amend.1``) and trailing asterisks for reissues. See CONVENTIONS.md section 1.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+SERIES = ("L", "CRP", "INF", "R", "WP", "PV", "SR", "NGO", "RES", "PRST", "PET", "MISC")
+SUFFIX_KINDS = ("Rev", "Corr", "Add", "Amend")
+
+_PART = re.compile(r"^[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*(?:\([A-Za-z0-9.]+\))?$")
+_BODY_HEAD = re.compile(r"^[A-Z][A-Z0-9]*$")
+_SUFFIX = re.compile(r"^(Rev|Corr|Add|Amend)\.(\d+)$", re.IGNORECASE)
+_SERIES = re.compile(r"^(" + "|".join(SERIES) + r")(?:\.(\d+[A-Za-z]?))?$")
+_NUMBER = re.compile(r"^\d+[A-Za-z]?(?:\([A-Za-z0-9.]+\))?$")
+_YEAR = re.compile(r"^(19[4-9]\d|2\d\d\d)$")
+
+
+@dataclass(frozen=True)
+class ParsedSymbol:
+    body_prefix: str
+    year: int | None = None
+    session: str = ""
+    series: str = ""
+    number: str = ""
+    suffixes: tuple[str, ...] = field(default_factory=tuple)
+    reissue: int = 0
+
+
+def _invalid(symbol, reason):
+    return ValidationError(
+        _("“%(symbol)s” is not a valid UN document symbol: %(reason)s"),
+        code="invalid_symbol",
+        params={"symbol": symbol, "reason": reason},
+    )
+
+
+def parse_symbol(symbol):
+    """Parse a symbol into its components or raise ValidationError saying what is wrong."""
+    text = (symbol or "").strip()
+    if not text:
+        raise _invalid(symbol, _("it is empty."))
+    if any(ch.isspace() for ch in text):
+        raise _invalid(symbol, _("symbols contain no spaces."))
+    stripped = text.rstrip("*")
+    reissue = len(text) - len(stripped)
+    parts = stripped.split("/")
+    if any(part == "" for part in parts):
+        raise _invalid(symbol, _("it has an empty part between slashes."))
+    for part in parts:
+        if not _PART.match(part):
+            raise _invalid(symbol, _("the part “%(part)s” has characters a symbol cannot have.") % {"part": part})
+    if not _BODY_HEAD.match(parts[0]):
+        raise _invalid(symbol, _("it must begin with an organ or series in capitals, such as A, E or CAC."))
+
+    suffixes = []
+    while len(parts) > 1 and _SUFFIX.match(parts[-1]):
+        kind, number = _SUFFIX.match(parts.pop()).groups()
+        suffixes.insert(0, f"{kind.capitalize()}.{number}")
+
+    body = [parts[0]]
+    rest = parts[1:]
+    while rest and not (_NUMBER.match(rest[0]) or _SERIES.match(rest[0])):
+        body.append(rest.pop(0))
+    year, session, series, number = None, "", "", ""
+    for index, part in enumerate(rest):
+        is_last = index == len(rest) - 1
+        if series_match := _SERIES.match(part):
+            if series:
+                raise _invalid(symbol, _("it names two series."))
+            series = series_match.group(1)
+            number = series_match.group(2) or number
+        elif _NUMBER.match(part):
+            if not is_last and year is None and not session and _YEAR.match(part):
+                year = int(part)
+            elif not is_last and year is None and not session and not series:
+                session = part
+            elif is_last:
+                number = part
+            else:
+                raise _invalid(symbol, _("the part “%(part)s” is out of place.") % {"part": part})
+        else:
+            raise _invalid(symbol, _("the part “%(part)s” is out of place.") % {"part": part})
+    if not number and not series:
+        raise _invalid(
+            symbol, _("it has no document number, as in CAC/COSP/WG.4/2020/4.")
+        )
+    return ParsedSymbol(
+        body_prefix="/".join(body),
+        year=year,
+        session=session,
+        series=series,
+        number=number,
+        suffixes=tuple(suffixes),
+        reissue=reissue,
+    )
+
+
+def validate_symbol(value):
+    parse_symbol(value)
+
+
+def validate_body_prefix(value):
+    """A body prefix is the leading part of a symbol: 'CAC/COSP/WG.4', 'A/C.3', 'E'."""
+    parts = (value or "").split("/")
+    if (
+        not value
+        or not _BODY_HEAD.match(parts[0])
+        or any(not _PART.match(part) for part in parts)
+        or any(_NUMBER.match(part) for part in parts)
+    ):
+        raise ValidationError(
+            _("“%(prefix)s” is not a symbol prefix; write it as in CAC/COSP/WG.4 or A/C.3."),
+            code="invalid_prefix",
+            params={"prefix": value},
+        )

@@ -1,0 +1,120 @@
+"""Resolutions and decisions, and the citations of them from agenda items."""
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Resolution(models.Model):
+    """A resolution or decision adopted by a body, e.g. resolution 8/7 of the Conference.
+
+    Most treaty bodies number ``<session>/<number>`` (``8/7``); others do not, so
+    ``designation`` may replace the derived number (``2231 (2015)``, ``1/CP.26``).
+    """
+
+    class Kind(models.TextChoices):
+        RESOLUTION = "resolution", _("resolution")
+        DECISION = "decision", _("decision")
+
+    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    body = models.ForeignKey(
+        "agendas.Body",
+        verbose_name=_("adopting body"),
+        on_delete=models.PROTECT,
+        related_name="resolutions",
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=Kind.choices, default=Kind.RESOLUTION
+    )
+    session_number = models.PositiveSmallIntegerField(
+        _("session number"), null=True, blank=True
+    )
+    number = models.PositiveIntegerField(_("number"))
+    designation = models.CharField(
+        _("designation"),
+        max_length=40,
+        blank=True,
+        help_text=_("Only where the body does not number session/number, e.g. 2231 (2015)."),
+    )
+    title = models.TextField(_("title"))
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    symbol = models.CharField(_("symbol"), max_length=120, blank=True)
+    url = models.URLField(_("link"), blank=True)
+
+    class Meta:
+        verbose_name = _("resolution or decision")
+        verbose_name_plural = _("resolutions and decisions")
+        ordering = ["body", "kind", "session_number", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "kind", "session_number", "number"],
+                name="resolution_unique_number",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.label}"
+
+    @property
+    def label(self):
+        """The number as cited: '8/7', or the designation where the body uses another."""
+        if self.designation:
+            return self.designation
+        if self.session_number is not None:
+            return f"{self.session_number}/{self.number}"
+        return str(self.number)
+
+    def clean(self):
+        if self.symbol:
+            from agendas.symbols import parse_symbol
+
+            parse_symbol(self.symbol)
+
+
+class Citation(models.Model):
+    """An agenda item citing a resolution.
+
+    Citations placed on the title become the footnote that lists the resolutions with
+    their full titles (footnote 1 of the seed); those on the annotation are listed in a
+    footnote at the end of the item's annotations.
+    """
+
+    class Placement(models.TextChoices):
+        TITLE = "title", _("Item title")
+        ANNOTATION = "annotation", _("Annotation")
+
+    item = models.ForeignKey(
+        "agendas.AgendaItem",
+        verbose_name=_("agenda item"),
+        on_delete=models.CASCADE,
+        related_name="citations",
+    )
+    resolution = models.ForeignKey(
+        Resolution,
+        verbose_name=_("resolution or decision"),
+        on_delete=models.PROTECT,
+        related_name="citations",
+    )
+    placement = models.CharField(
+        _("footnote on"), max_length=10, choices=Placement.choices, default=Placement.TITLE
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+        ordering = ["item", "placement", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "resolution", "placement"], name="citation_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.item} → {self.resolution}"
+
+    def clean(self):
+        if self.resolution_id is None and self.item_id is not None:
+            raise ValidationError({"resolution": _("Choose a resolution or decision that exists.")})

@@ -1,0 +1,60 @@
+from types import SimpleNamespace
+
+from agendas.numbering import flatten, number_items, to_letters, to_roman
+
+
+def item(pk, position, parent=None, kind="item"):
+    return SimpleNamespace(
+        pk=pk,
+        position=position,
+        parent_id=parent,
+        is_numbered=kind == "item",
+        is_heading=kind == "heading",
+    )
+
+
+def test_numbers_follow_order_not_primary_keys():
+    items = [item(3, 10), item(1, 20), item(2, 5, parent=1), item(4, 1, parent=1)]
+    nodes = list(flatten(number_items(items)))
+    assert [(n.item.pk, n.display_number, n.reference, n.anchor) for n in nodes] == [
+        (3, "1.", "1", "item-1"),
+        (1, "2.", "2", "item-2"),
+        (4, "(a)", "2(a)", "item-2-a"),
+        (2, "(b)", "2(b)", "item-2-b"),
+    ]
+
+
+def test_unnumbered_entries_take_no_number_and_do_not_advance_the_count():
+    items = [item(1, 1), item(2, 2, kind="unnumbered"), item(3, 3)]
+    nodes = list(flatten(number_items(items)))
+    assert [(n.item.pk, n.display_number) for n in nodes] == [(1, "1."), (2, ""), (3, "2.")]
+
+
+def test_items_under_a_sub_heading_carry_on_the_numbering_of_the_level():
+    items = [
+        item(1, 1, kind="heading"),
+        item(2, 1, parent=1),
+        item(3, 2, parent=1),
+        item(4, 2, kind="heading"),
+        item(5, 1, parent=4),
+        item(6, 1, parent=5),
+    ]
+    nodes = list(flatten(number_items(items)))
+    assert [(n.item.pk, n.display_number, n.reference) for n in nodes] == [
+        (1, "", ""),
+        (2, "1.", "1"),
+        (3, "2.", "2"),
+        (4, "", ""),
+        (5, "3.", "3"),
+        (6, "(a)", "3(a)"),
+    ]
+
+
+def test_third_level_uses_roman_numerals_and_long_lists_double_letters():
+    assert to_roman(4) == "iv"
+    assert to_roman(14) == "xiv"
+    assert to_letters(26) == "z"
+    assert to_letters(27) == "aa"
+    items = [item(1, 1), item(2, 1, 1), item(3, 1, 2), item(4, 2, 2)]
+    refs = [n.reference for n in flatten(number_items(items))]
+    assert refs == ["1", "1(a)", "1(a)(i)", "1(a)(ii)"]

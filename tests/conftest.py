@@ -1,0 +1,39 @@
+"""Personas and shared fixtures.
+
+- ``secretariat``: staff who draft and publish agendas (superuser in the admin).
+- ``translator_zh``: staff who fill the Chinese fields.
+- ``delegate``: a member of the public with an account; sees only published pages.
+- ``outsider``: an anonymous visitor.
+"""
+
+import pytest
+from django.test import Client
+
+from .factories import UserFactory
+
+
+@pytest.fixture
+def secretariat(db):
+    return UserFactory(username="secretariat", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def translator_zh(db):
+    return UserFactory(username="translator_zh", is_staff=True)
+
+
+@pytest.fixture
+def delegate(db):
+    return UserFactory(username="delegate")
+
+
+@pytest.fixture
+def outsider():
+    return Client()
+
+
+@pytest.fixture
+def secretariat_client(secretariat):
+    client = Client()
+    client.force_login(secretariat)
+    return client
