@@ -492,6 +492,9 @@ class PublishedVersion(models.Model):
         related_name="+",
     )
     content = models.JSONField(_("content"))
+    # The only field that changes after publication: true for the newest version of its
+    # agenda, so public lists find what is live without comparing version numbers.
+    is_current = models.BooleanField(_("live"), default=True, db_index=True)
 
     class Meta:
         verbose_name = _("published version")
@@ -504,3 +507,54 @@ class PublishedVersion(models.Model):
 
     def __str__(self):
         return f"{self.symbol or self.agenda} v{self.number}"
+
+
+class PublishedSlot(models.Model):
+    """One row of a published organization of work, for the daily programme.
+
+    Written once with its version; ``row`` holds what the programme shows, in every
+    language, so the page needs no other table.
+    """
+
+    version = models.ForeignKey(
+        PublishedVersion, on_delete=models.CASCADE, related_name="slots"
+    )
+    date = models.DateField(db_index=True)
+    start_time = models.TimeField()
+    end_time = models.TimeField()
+    row = models.JSONField()
+
+    class Meta:
+        ordering = ["date", "start_time", "pk"]
+
+    def __str__(self):
+        return f"{self.version} {self.date} {self.start_time}"
+
+
+class SearchEntry(models.Model):
+    """Searchable text of a published version: one row per thing and language.
+
+    ``text`` is lower-cased (casefolded) so that a plain ``contains`` lookup finds words
+    in every script on SQLite and PostgreSQL alike.
+    """
+
+    class Kind(models.TextChoices):
+        SESSION = "session", _("Session")
+        ITEM = "item", _("Agenda item")
+        DOCUMENT = "document", _("Document")
+
+    version = models.ForeignKey(
+        PublishedVersion, on_delete=models.CASCADE, related_name="search_entries"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    language = models.CharField(max_length=7, choices=Language.choices)
+    anchor = models.CharField(max_length=80, blank=True)
+    symbol = models.CharField(max_length=120, blank=True)
+    label = models.TextField()
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["version", "pk"]
+
+    def __str__(self):
+        return f"{self.kind}: {self.label[:60]}"
