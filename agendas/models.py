@@ -77,9 +77,7 @@ class Body(models.Model):
         ancestor = self.parent
         while ancestor is not None:
             if ancestor.pk == self.pk and self.pk is not None:
-                raise ValidationError(
-                    {"parent": _("A body cannot be its own parent or ancestor.")}
-                )
+                raise ValidationError({"parent": _("A body cannot be its own parent or ancestor.")})
             ancestor = ancestor.parent
 
     def root(self):
@@ -103,7 +101,9 @@ class Session(models.Model):
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
     venue = models.ForeignKey(
-        "scheduling.Venue", verbose_name=_("venue"), on_delete=models.PROTECT,
+        "scheduling.Venue",
+        verbose_name=_("venue"),
+        on_delete=models.PROTECT,
         related_name="sessions",
     )
     room = models.ForeignKey(
@@ -146,9 +146,7 @@ class Session(models.Model):
 class MastheadMixin(models.Model):
     """What the masthead of a UN document shows: symbol, distribution, date, original."""
 
-    symbol = models.CharField(
-        _("symbol"), max_length=120, blank=True, validators=[validate_symbol]
-    )
+    symbol = models.CharField(_("symbol"), max_length=120, blank=True, validators=[validate_symbol])
     distribution = models.CharField(
         _("distribution"),
         max_length=12,
@@ -179,10 +177,8 @@ class MastheadMixin(models.Model):
             if queryset.model is type(self) and self.pk:
                 queryset = queryset.exclude(pk=self.pk)
             if queryset.exists():
-                raise ValidationError(
-                    {"symbol": _("The symbol %(symbol)s is already in use.") % {"symbol": self.symbol}},
-                    code="duplicate_symbol",
-                )
+                message = _("The symbol %(symbol)s is already in use.") % {"symbol": self.symbol}
+                raise ValidationError({"symbol": message}, code="duplicate_symbol")
 
     @property
     def parsed_symbol(self):
@@ -200,9 +196,7 @@ class Agenda(MastheadMixin):
     session = models.ForeignKey(
         Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="agendas"
     )
-    kind = models.CharField(
-        _("kind"), max_length=12, choices=Kind.choices, default=Kind.ANNOTATED
-    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.ANNOTATED)
     updated_at = models.DateTimeField(_("last edited"), auto_now=True)
 
     class Meta:
@@ -330,6 +324,10 @@ class Document(MastheadMixin):
     def __str__(self):
         return self.symbol or (self.title_en or self.title)[:80]
 
+    def save(self, *args, **kwargs):
+        self.sync_parsed_symbol()
+        super().save(*args, **kwargs)
+
     def clean(self):
         if not self.symbol and not self.url:
             raise ValidationError(
@@ -337,10 +335,6 @@ class Document(MastheadMixin):
                 code="document_unlocated",
             )
         self.clean_symbol_uniqueness()
-
-    def save(self, *args, **kwargs):
-        self.sync_parsed_symbol()
-        super().save(*args, **kwargs)
 
     def sync_parsed_symbol(self):
         parsed = self.parsed_symbol
@@ -365,9 +359,7 @@ class EditionMixin(models.Model):
         blank=True,
         help_text=_("As printed in the footer, e.g. V.20-04026 (C)."),
     )
-    reissued_on = models.DateField(
-        _("reissued for technical reasons on"), null=True, blank=True
-    )
+    reissued_on = models.DateField(_("reissued for technical reasons on"), null=True, blank=True)
 
     class Meta:
         abstract = True
@@ -385,9 +377,7 @@ class EditionMixin(models.Model):
         if expected and match.group(1) != expected:
             raise ValidationError(
                 {
-                    "job_number": _(
-                        "The %(language)s version's job number ends in (%(letter)s)."
-                    )
+                    "job_number": _("The %(language)s version's job number ends in (%(letter)s).")
                     % {"language": self.get_language_display(), "letter": expected}
                 },
                 code="job_number_language",
@@ -428,9 +418,7 @@ class DocumentEdition(EditionMixin):
         verbose_name_plural = _("language versions")
         ordering = ["document", "language"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["document", "language"], name="document_edition_unique"
-            )
+            models.UniqueConstraint(fields=["document", "language"], name="document_edition_unique")
         ]
 
     def __str__(self):
@@ -516,9 +504,7 @@ class PublishedSlot(models.Model):
     language, so the page needs no other table.
     """
 
-    version = models.ForeignKey(
-        PublishedVersion, on_delete=models.CASCADE, related_name="slots"
-    )
+    version = models.ForeignKey(PublishedVersion, on_delete=models.CASCADE, related_name="slots")
     date = models.DateField(db_index=True)
     start_time = models.TimeField()
     end_time = models.TimeField()

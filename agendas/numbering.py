@@ -8,8 +8,19 @@ advance the count of their numbered siblings.
 from dataclasses import dataclass, field
 
 ROMAN = [
-    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
 ]
 
 
@@ -43,8 +54,8 @@ def ordinal_label(depth, n):
 class NumberedNode:
     item: object
     depth: int
-    label: str = ""        # '2', 'a', 'i'; empty for unnumbered entries and headings
-    path: tuple = ()       # ('2', 'a'): the labels from the top level down
+    label: str = ""  # '2', 'a', 'i'; empty for unnumbered entries and headings
+    path: tuple = ()  # ('2', 'a'): the labels from the top level down
     children: list = field(default_factory=list)
 
     @property

@@ -56,9 +56,11 @@ def parse_symbol(symbol):
         raise _invalid(symbol, _("it has an empty part between slashes."))
     for part in parts:
         if not _PART.match(part):
-            raise _invalid(symbol, _("the part “%(part)s” has characters a symbol cannot have.") % {"part": part})
+            reason = _("the part “%(part)s” has characters a symbol cannot have.")
+            raise _invalid(symbol, reason % {"part": part})
     if not _BODY_HEAD.match(parts[0]):
-        raise _invalid(symbol, _("it must begin with an organ or series in capitals, such as A, E or CAC."))
+        reason = _("it must begin with an organ or series in capitals, such as A, E or CAC.")
+        raise _invalid(symbol, reason)
 
     suffixes = []
     while len(parts) > 1 and _SUFFIX.match(parts[-1]):
@@ -89,9 +91,7 @@ def parse_symbol(symbol):
         else:
             raise _invalid(symbol, _("the part “%(part)s” is out of place.") % {"part": part})
     if not number and not series:
-        raise _invalid(
-            symbol, _("it has no document number, as in CAC/COSP/WG.4/2020/4.")
-        )
+        raise _invalid(symbol, _("it has no document number, as in CAC/COSP/WG.4/2020/4."))
     return ParsedSymbol(
         body_prefix="/".join(body),
         year=year,

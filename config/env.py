@@ -17,7 +17,9 @@ def envbool(name, default):
         return True
     if value in FALSE:
         return False
-    raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean; use one of 1/0, true/false, yes/no.")
+    raise ImproperlyConfigured(
+        f"{name}={raw!r} is not a boolean; use one of 1/0, true/false, yes/no."
+    )
 
 
 def envint(name, default):

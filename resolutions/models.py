@@ -25,12 +25,8 @@ class Resolution(models.Model):
         on_delete=models.PROTECT,
         related_name="resolutions",
     )
-    kind = models.CharField(
-        _("kind"), max_length=10, choices=Kind.choices, default=Kind.RESOLUTION
-    )
-    session_number = models.PositiveSmallIntegerField(
-        _("session number"), null=True, blank=True
-    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.RESOLUTION)
+    session_number = models.PositiveSmallIntegerField(_("session number"), null=True, blank=True)
     number = models.PositiveIntegerField(_("number"))
     designation = models.CharField(
         _("designation"),

@@ -76,7 +76,9 @@ class JointParticipant(models.Model):
         related_name="participants",
     )
     session = models.ForeignKey(
-        "agendas.Session", verbose_name=_("session"), on_delete=models.PROTECT,
+        "agendas.Session",
+        verbose_name=_("session"),
+        on_delete=models.PROTECT,
         related_name="joint_participations",
     )
     items = models.ManyToManyField(
@@ -121,7 +123,11 @@ class TimeSlot(models.Model):
     start_time = models.TimeField(_("starts"))
     end_time = models.TimeField(_("ends"))
     room = models.ForeignKey(
-        Room, verbose_name=_("room"), null=True, blank=True, on_delete=models.PROTECT,
+        Room,
+        verbose_name=_("room"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="time_slots",
     )
     joint_meeting = models.ForeignKey(
@@ -209,9 +215,7 @@ class SlotItem(models.Model):
         verbose_name = _("item taken up")
         verbose_name_plural = _("items taken up")
         ordering = ["slot", "position", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["slot", "item"], name="slot_item_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["slot", "item"], name="slot_item_unique")]
 
     def __str__(self):
         return f"{self.slot}: {self.item}"

@@ -1,0 +1,58 @@
+"""Reusable read querysets. Prefetching and selection live here, once."""
+
+from .models import PublishedSlot, PublishedVersion, SearchEntry
+
+# Public pages: only published versions, and of those only the live one per agenda.
+
+
+def current_versions():
+    """Live published versions with their session, body and venue; content deferred."""
+    return (
+        PublishedVersion.objects.filter(is_current=True)
+        .select_related("agenda__session__body", "agenda__session__venue")
+        .defer("content")
+        .order_by("agenda__session__start_date", "agenda__session__body__symbol_prefix")
+    )
+
+
+def session_versions(body_slug, session_number, *, is_special=False):
+    """Every published version of the session's agendas, newest first."""
+    return PublishedVersion.objects.filter(
+        agenda__session__body__slug=body_slug,
+        agenda__session__number=session_number,
+        agenda__session__is_special=is_special,
+    ).order_by("-published_at", "-number")
+
+
+def current_version_for_session(body_slug, session_number, *, is_special=False):
+    """The live version of a session's agenda, or None when nothing is published."""
+    return (
+        session_versions(body_slug, session_number, is_special=is_special)
+        .filter(is_current=True)
+        .first()
+    )
+
+
+def published_slots_on(date):
+    """Rows of the live organizations of work that fall on ``date``."""
+    return (
+        PublishedSlot.objects.filter(date=date, version__is_current=True)
+        .select_related("version")
+        .defer("version__content")
+        .order_by("start_time", "end_time", "pk")
+    )
+
+
+def search_published(query, *, language=None):
+    """Entries of live versions whose text contains every word of ``query``."""
+    words = [word for word in query.casefold().split() if word]
+    if not words:
+        return SearchEntry.objects.none()
+    entries = SearchEntry.objects.filter(version__is_current=True).select_related(
+        "version__agenda__session__body"
+    )
+    for word in words:
+        entries = entries.filter(text__contains=word)
+    if language:
+        entries = entries.filter(language=language)
+    return entries.order_by("version__agenda__session__start_date", "pk")
