@@ -63,8 +63,8 @@ class LoadReport:
     def lines(self):
         names = sorted(set(self.created) | set(self.updated) | set(self.unchanged))
         return [
-            "%s: %d created, %d updated, %d unchanged"
-            % (name, self.created[name], self.updated[name], self.unchanged[name])
+            f"{name}: {self.created[name]} created, {self.updated[name]} updated, "
+            f"{self.unchanged[name]} unchanged"
             for name in names
         ]
 
@@ -106,7 +106,7 @@ class DescriptionLoader:
     def sync_many(self, instance, name, objects):
         """Make a many-to-many relation hold exactly ``objects``; counted on its own line."""
         manager = getattr(instance, name)
-        label = "%s.%s" % (instance._meta.label, name)
+        label = f"{instance._meta.label}.{name}"
         if set(manager.values_list("pk", flat=True)) == {obj.pk for obj in objects}:
             self.report.unchanged[label] += 1
         else:
