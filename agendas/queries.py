@@ -1,6 +1,9 @@
 """Reusable read querysets. Prefetching and selection live here, once."""
 
-from .models import PublishedSlot, PublishedVersion, SearchEntry
+from django.db.models import Count
+
+from .models import Agenda, AgendaItem, PublishedSlot, PublishedVersion, SearchEntry
+from .numbering import flatten, number_items
 
 # Public pages: only published versions, and of those only the live one per agenda.
 
@@ -56,3 +59,22 @@ def search_published(query, *, language=None):
     if language:
         entries = entries.filter(language=language)
     return entries.order_by("version__agenda__session__start_date", "pk")
+
+
+# The admin: what its changelists and change pages read, selected up front so that the
+# number of queries does not grow with the rows shown.
+
+
+def admin_agendas():
+    """Agendas with their session and body, and how many items each has."""
+    return Agenda.objects.select_related("session__body").annotate(item_count=Count("items"))
+
+
+def admin_agenda_items():
+    """Agenda items with their agenda (and its session and body) and their parent."""
+    return AgendaItem.objects.select_related("agenda__session__body", "parent")
+
+
+def numbered_items(agenda_id):
+    """The items of an agenda in reading order, as ``numbering.NumberedNode``s."""
+    return list(flatten(number_items(list(AgendaItem.objects.filter(agenda_id=agenda_id)))))

@@ -1,0 +1,339 @@
+"""Writes to bodies, sessions, agendas, agenda items and documents.
+
+Every function here validates with ``full_clean`` before it writes and runs in one
+transaction, so bad input raises ``ValidationError`` with a message a person can act on
+and leaves the database as it was. The admin, ``load_demo`` and publishing all write
+through these functions, so a rule added here holds everywhere.
+
+``by`` is the user on whose behalf the change is made (``None`` for scripts); it is
+logged so that changes can be traced.
+"""
+
+import logging
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from .models import (
+    Agenda,
+    AgendaEdition,
+    AgendaItem,
+    Body,
+    Document,
+    DocumentationLink,
+    DocumentEdition,
+    Session,
+)
+from .numbering import flatten, number_items
+
+logger = logging.getLogger(__name__)
+
+# Positions are spaced so that a person can slot an item in between (15 between 10 and
+# 20) without renumbering; services renumber in these steps after every move.
+POSITION_STEP = 10
+
+# 1., (a), (i): the deepest an agenda nests.
+MAX_ITEM_DEPTH = 3
+
+
+def validate_and_save(instance, *, by=None):
+    """Validate ``instance`` with ``full_clean`` and save it; raise ValidationError if bad.
+
+    A unique constraint can still fail between the check and the insert when two people
+    save at the same moment; that race is reported as a ValidationError too, never as an
+    IntegrityError, so the admin shows a message instead of a server error.
+    """
+    instance.full_clean()
+    try:
+        # A savepoint, so that a caller's surrounding transaction stays usable.
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError as error:
+        # Re-validate now that the competing row is visible: usually this names the
+        # exact field; if it does not, say what happened in general terms.
+        instance.full_clean()
+        raise ValidationError(
+            _("This change conflicts with one saved at the same moment. Reload and try again."),
+            code="conflict",
+        ) from error
+    logger.info("%s %s saved by %s", type(instance).__name__, instance.pk, by or "a script")
+    return instance
+
+
+def save_body(body, *, by=None):
+    """Create or update a body (organ or subsidiary body)."""
+    with transaction.atomic():
+        return validate_and_save(body, by=by)
+
+
+def save_session(session, *, by=None):
+    """Create or update a session of a body."""
+    with transaction.atomic():
+        return validate_and_save(session, by=by)
+
+
+def save_agenda(agenda, *, by=None):
+    """Create or update an agenda's masthead: symbol, kind, distribution, dates.
+
+    The symbol must be a well-formed UN symbol used by no other agenda or document.
+    """
+    with transaction.atomic():
+        return validate_and_save(agenda, by=by)
+
+
+def save_agenda_edition(edition, *, by=None):
+    """Create or update a language version of an agenda (job number, reissue date)."""
+    with transaction.atomic():
+        return validate_and_save(edition, by=by)
+
+
+def validate_item_tree(parents):
+    """Check that a parent mapping forms a tree no deeper than 1., (a), (i).
+
+    ``parents`` maps each item's key to its parent's key (``None`` at the top level);
+    keys can be primary keys or any other hashable, so forms that are not saved yet can
+    be checked together before anything is written.
+    """
+    for key in parents:
+        seen = {key}
+        depth = 1
+        parent = parents.get(key)
+        while parent is not None:
+            if parent in seen:
+                raise ValidationError(
+                    {"parent": _("An item cannot be its own parent or ancestor.")},
+                    code="item_cycle",
+                )
+            seen.add(parent)
+            depth += 1
+            parent = parents.get(parent)
+        if depth > MAX_ITEM_DEPTH:
+            raise ValidationError(
+                {"parent": _("Agendas nest at most three levels deep: 1., (a), (i).")},
+                code="item_too_deep",
+            )
+
+
+def _agenda_parents(agenda_id):
+    return dict(AgendaItem.objects.filter(agenda_id=agenda_id).values_list("pk", "parent_id"))
+
+
+def save_agenda_item(item, *, by=None):
+    """Create or update an agenda item: its parent, position, kind, title and annotation.
+
+    Checks, besides the fields, that the parent is in the same agenda, that the item is
+    not made its own ancestor, and that its sub-items would not end up deeper than three
+    levels.
+    """
+    with transaction.atomic():
+        item.full_clean()
+        if item.pk is not None:
+            parents = _agenda_parents(item.agenda_id)
+            parents[item.pk] = item.parent_id
+            validate_item_tree(parents)
+        return validate_and_save(item, by=by)
+
+
+def add_agenda_item(agenda, *, parent=None, by=None, **fields):
+    """Append a new item at the end of ``agenda`` (or of ``parent``'s sub-items).
+
+    ``fields`` are AgendaItem fields such as ``title_en``, ``annotation_zh_hans`` or
+    ``kind``.
+    """
+    with transaction.atomic():
+        last = (
+            AgendaItem.objects.filter(agenda=agenda, parent=parent)
+            .order_by("-position")
+            .values_list("position", flat=True)
+            .first()
+        )
+        item = AgendaItem(
+            agenda=agenda,
+            parent=parent,
+            position=(last or 0) + POSITION_STEP,
+            **fields,
+        )
+        return save_agenda_item(item, by=by)
+
+
+def remove_agenda_item(item, *, by=None):
+    """Delete an item with its sub-items, documentation, citations and slot entries."""
+    with transaction.atomic():
+        logger.info("AgendaItem %s removed by %s", item.pk, by or "a script")
+        item.delete()
+
+
+def _siblings(item):
+    return list(
+        AgendaItem.objects.select_for_update()
+        .filter(agenda_id=item.agenda_id, parent_id=item.parent_id)
+        .order_by("position", "pk")
+    )
+
+
+def _renumber(items):
+    for index, sibling in enumerate(items, start=1):
+        sibling.position = index * POSITION_STEP
+    AgendaItem.objects.bulk_update(items, ["position"])
+
+
+def move_item(item, *, direction=None, position=None, by=None):
+    """Move an item among its siblings, so that the derived numbers follow.
+
+    Give either ``direction`` ("up" or "down": one place; a no-op at either end) or
+    ``position``, the 1-based place among the siblings ("2" makes it (b)). Siblings'
+    positions are rewritten in steps of ten. Returns True if the order changed.
+    """
+    if (direction is None) == (position is None):
+        raise ValueError("Give exactly one of direction and position.")
+    if direction is not None and direction not in ("up", "down"):
+        raise ValidationError(
+            _("Move an item “up” or “down”, not “%(direction)s”.") % {"direction": direction},
+            code="invalid_direction",
+        )
+    with transaction.atomic():
+        siblings = _siblings(item)
+        index = next(i for i, sibling in enumerate(siblings) if sibling.pk == item.pk)
+        if direction is not None:
+            target = index - 1 if direction == "up" else index + 1
+            if not 0 <= target < len(siblings):
+                return False
+        else:
+            if not 1 <= position <= len(siblings):
+                raise ValidationError(
+                    _(
+                        "There are %(count)d items at this level; "
+                        "choose a place from 1 to %(count)d."
+                    )
+                    % {"count": len(siblings)},
+                    code="invalid_position",
+                )
+            target = position - 1
+        if target == index:
+            return False
+        siblings.insert(target, siblings.pop(index))
+        _renumber(siblings)
+        item.position = siblings[target].position
+        logger.info("AgendaItem %s moved by %s", item.pk, by or "a script")
+        return True
+
+
+def reorder_items(agenda, ordered_ids, *, by=None):
+    """Put items in the given order without touching their parents.
+
+    ``ordered_ids`` lists either every item of the agenda or every sub-item of one
+    parent, each once. Positions are rewritten in steps of ten in that order; since
+    numbers are derived from the order of siblings, items are renumbered accordingly.
+    """
+    ordered_ids = [int(pk) for pk in ordered_ids]
+    with transaction.atomic():
+        items = {
+            item.pk: item for item in AgendaItem.objects.select_for_update().filter(agenda=agenda)
+        }
+        wanted = set(ordered_ids)
+        same_parent = {items[pk].parent_id for pk in wanted if pk in items}
+        is_whole_agenda = wanted == set(items)
+        is_one_level = (
+            len(same_parent) == 1
+            and wanted <= set(items)
+            and wanted == {pk for pk, it in items.items() if it.parent_id in same_parent}
+        )
+        if len(wanted) != len(ordered_ids) or not (is_whole_agenda or is_one_level):
+            raise ValidationError(
+                _("List every item of the agenda, or every sub-item of one item, exactly once."),
+                code="invalid_order",
+            )
+        _renumber([items[pk] for pk in ordered_ids])
+        logger.info("Agenda %s reordered by %s", agenda.pk, by or "a script")
+
+
+def normalize_positions(agenda, *, by=None):
+    """Rewrite positions in reading order in steps of ten (after hand-typed positions)."""
+    items = list(AgendaItem.objects.filter(agenda=agenda).only("pk", "parent", "position", "kind"))
+    reading_order = [node.item.pk for node in flatten(number_items(items))]
+    if reading_order:
+        reorder_items(agenda, reading_order, by=by)
+
+
+def save_document(document, *, by=None):
+    """Create or update a document; its symbol is validated, parsed and must be unique.
+
+    Symbols are unique regardless of case across documents and agendas, because
+    undocs.org and ODS treat ``CAC/COSP/2020/1`` and ``cac/cosp/2020/1`` as one.
+    """
+    with transaction.atomic():
+        return validate_and_save(document, by=by)
+
+
+def create_document(*, symbol="", by=None, editions=(), **fields):
+    """Create a document from its fields and language versions in one step.
+
+    ``fields`` are Document fields (``title_en``, ``issued_on`` ...); ``editions`` is an
+    iterable of dicts of DocumentEdition fields (``language``, ``job_number`` ...).
+    """
+    with transaction.atomic():
+        document = save_document(Document(symbol=symbol, **fields), by=by)
+        for edition in editions:
+            save_document_edition(DocumentEdition(document=document, **edition), by=by)
+        return document
+
+
+def save_document_edition(edition, *, by=None):
+    """Create or update a language version of a document (job number, availability)."""
+    with transaction.atomic():
+        return validate_and_save(edition, by=by)
+
+
+def _document_for(document):
+    if isinstance(document, Document):
+        return document
+    found = Document.objects.filter(symbol__iexact=str(document).strip()).first()
+    if found is None:
+        raise ValidationError(
+            {"document": _("There is no document %(symbol)s.") % {"symbol": document}},
+            code="unknown_document",
+        )
+    return found
+
+
+def add_documentation(item, document, role=DocumentationLink.Role.CONSIDERATION, *, by=None):
+    """List ``document`` (a Document or a symbol) under ``item``, after those listed.
+
+    Listing a document twice under one item is refused.
+    """
+    with transaction.atomic():
+        document = _document_for(document)
+        last = (
+            DocumentationLink.objects.filter(item=item)
+            .order_by("-position")
+            .values_list("position", flat=True)
+            .first()
+        )
+        link = DocumentationLink(
+            item=item,
+            document=document,
+            role=role,
+            position=(last or 0) + POSITION_STEP,
+        )
+        return validate_and_save(link, by=by)
+
+
+def save_documentation_link(link, *, by=None):
+    """Create or update a documentation entry of an item (document, role, position)."""
+    with transaction.atomic():
+        return validate_and_save(link, by=by)
+
+
+# The service each model is saved with, for callers (the admin, loaders) that receive
+# instances of several models and must not bypass a model's rules.
+SAVERS = {
+    Body: save_body,
+    Session: save_session,
+    Agenda: save_agenda,
+    AgendaEdition: save_agenda_edition,
+    AgendaItem: save_agenda_item,
+    Document: save_document,
+    DocumentEdition: save_document_edition,
+    DocumentationLink: save_documentation_link,
+}
