@@ -1,0 +1,132 @@
+"""The settings read the environment and refuse to start on values they cannot use.
+
+Each case starts a fresh interpreter, as a server process would, so that the settings
+module runs from the top with exactly the environment given.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+SETUP = "import django; django.setup()"
+SHOW = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "print(s.DEBUG, s.ALLOWED_HOSTS, s.DATABASES['default']['ENGINE'], "
+    "s.CELERY_TASK_ALWAYS_EAGER, s.SECRET_KEY)"
+)
+
+# Variables the settings read; the developer's or CI's own values must not leak in.
+READ_BY_SETTINGS = (
+    "DEBUG",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "CSRF_TRUSTED_ORIGINS",
+    "DATABASE_URL",
+    "DB_CONN_MAX_AGE",
+    "CELERY_BROKER_URL",
+    "CELERY_RESULT_BACKEND",
+    "SECURE_COOKIES",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "LOG_LEVEL",
+)
+
+
+def start(code, **env):
+    clean = {k: v for k, v in os.environ.items() if k not in READ_BY_SETTINGS}
+    clean["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def refusal(completed):
+    """The last line of the traceback: the exception and its message."""
+    assert completed.returncode == 1, completed.stderr
+    return completed.stderr.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        (
+            {"DEBUG": "maybe", "SECRET_KEY": "k"},
+            "DEBUG='maybe' is not a boolean; use one of 1/0, true/false, yes/no.",
+        ),
+        (
+            {"DEBUG": "1", "SECURE_COOKIES": "sometimes"},
+            "SECURE_COOKIES='sometimes' is not a boolean; use one of 1/0, true/false, yes/no.",
+        ),
+        (
+            {"DEBUG": "1", "DB_CONN_MAX_AGE": "a minute"},
+            "DB_CONN_MAX_AGE='a minute' is not an integer.",
+        ),
+        (
+            {"DEBUG": "1", "SECURE_HSTS_SECONDS": "1.5"},
+            "SECURE_HSTS_SECONDS='1.5' is not an integer.",
+        ),
+        (
+            {"DEBUG": "1", "DATABASE_URL": "mysql://root@127.0.0.1:3306/agendas"},
+            "DATABASE_URL must point at PostgreSQL or SQLite.",
+        ),
+        (
+            {"DEBUG": "0"},
+            "SECRET_KEY is not set. Set it in the environment, or set DEBUG=1 for local work.",
+        ),
+        (
+            {"SECRET_KEY": ""},
+            "SECRET_KEY is not set. Set it in the environment, or set DEBUG=1 for local work.",
+        ),
+    ],
+    ids=[
+        "debug-not-boolean",
+        "secure-cookies-not-boolean",
+        "conn-max-age-not-integer",
+        "hsts-seconds-not-integer",
+        "mysql-database",
+        "no-secret-key-debug-off",
+        "empty-secret-key-debug-unset",
+    ],
+)
+def test_settings_refuse_to_start_on_bad_environment(env, message):
+    assert refusal(start(SETUP, **env)) == (
+        "django.core.exceptions.ImproperlyConfigured: " + message
+    )
+
+
+def test_production_environment_is_read_as_given():
+    completed = start(
+        SHOW,
+        DEBUG="off",
+        SECRET_KEY="production-secret",
+        ALLOWED_HOSTS="agendas.example.org, www.agendas.example.org",
+        DATABASE_URL="postgres://agendas@db.example.org:5432/agendas",
+        CELERY_BROKER_URL="redis://cache.example.org:6379/0",
+    )
+
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout == (
+        "False ['agendas.example.org', 'www.agendas.example.org'] "
+        "django.db.backends.postgresql False production-secret\n"
+    )
+
+
+def test_debug_runs_without_secret_on_sqlite_and_eager_celery():
+    completed = start(SHOW, DEBUG="1")
+
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout == (
+        "True ['127.0.0.1', 'localhost'] django.db.backends.sqlite3 True "
+        "insecure-local-development-key-do-not-use-in-production\n"
+    )
