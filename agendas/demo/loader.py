@@ -8,8 +8,10 @@ loading the same description again updates in place and, when nothing differs, w
 nothing at all. Rows the description does not mention are left alone: reloading never
 deletes what the secretariat added since.
 
-Each row is validated with ``full_clean()`` before it is saved, and the whole load runs
-in one transaction, so a description with an error changes nothing.
+Each row is saved through its model's service (``<app>/services.py``), which validates it
+with ``full_clean()``; the whole load runs in one transaction, so a description with an
+error changes nothing. Positions follow the services' steps, so reloading after an
+item was moved and moved back in the admin finds nothing to change.
 """
 
 import html
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from agendas import services as agenda_services
 from agendas.languages import field_suffix
 from agendas.models import (
     Agenda,
@@ -29,8 +32,19 @@ from agendas.models import (
     DocumentationLink,
     Session,
 )
+from resolutions import services as resolution_services
 from resolutions.models import Citation, Resolution
+from scheduling import services as scheduling_services
 from scheduling.models import JointMeeting, JointParticipant, Room, SlotItem, TimeSlot, Venue
+
+# Every row is saved through its model's service, so the loader obeys the same rules
+# (validation, locking, logging) as the admin.
+SAVERS = {
+    **agenda_services.SAVERS,
+    **resolution_services.SAVERS,
+    **scheduling_services.SAVERS,
+}
+STEP = agenda_services.POSITION_STEP
 
 
 def stable_uid(*parts):
@@ -96,8 +110,7 @@ class DescriptionLoader:
                 changed = True
         name = model._meta.label
         if changed:
-            instance.full_clean()
-            instance.save()
+            SAVERS[model](instance, by=None)
             (self.report.created if created else self.report.updated)[name] += 1
         else:
             self.report.unchanged[name] += 1
@@ -278,23 +291,23 @@ class DescriptionLoader:
                 {
                     "agenda": agenda,
                     "parent": parent,
-                    "position": position,
+                    "position": position * STEP,
                     "kind": data.get("kind", AgendaItem.Kind.ITEM),
                     **translated("title", data["title"]),
                     **translated("annotation", annotation),
                 },
             )
             self.items[(agenda.symbol, data["key"])] = item
-            for index, link in enumerate(data.get("documentation", [])):
+            for index, link in enumerate(data.get("documentation", []), start=1):
                 self.sync(
                     DocumentationLink,
                     {"item": item, "document": self.documents[link["symbol"]]},
                     {
                         "role": link.get("role", DocumentationLink.Role.CONSIDERATION),
-                        "position": index,
+                        "position": index * STEP,
                     },
                 )
-            for index, citation in enumerate(data.get("citations", [])):
+            for index, citation in enumerate(data.get("citations", []), start=1):
                 self.sync(
                     Citation,
                     {
@@ -302,7 +315,7 @@ class DescriptionLoader:
                         "resolution": self.resolutions[citation["resolution"]],
                         "placement": citation.get("placement", Citation.Placement.TITLE),
                     },
-                    {"position": index},
+                    {"position": index * STEP},
                 )
             self.load_items(agenda, data.get("children", []), parent=item)
 
@@ -353,7 +366,7 @@ class DescriptionLoader:
                     **translated("note", slot_data.get("note")),
                 },
             )
-            for position, key in enumerate(slot_data.get("items", [])):
+            for position, key in enumerate(slot_data.get("items", []), start=1):
                 self.sync(
                     SlotItem,
                     {"slot": slot, "item": self.items[(agenda.symbol, key)]},

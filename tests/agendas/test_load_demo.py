@@ -16,8 +16,17 @@ from django.core.management import call_command
 
 from agendas.demo.loader import load_description
 from agendas.demo.seed import DESCRIPTION
-from agendas.models import Agenda, AgendaItem, Body, Document, DocumentationLink, Session
+from agendas.models import (
+    Agenda,
+    AgendaItem,
+    Body,
+    Document,
+    DocumentationLink,
+    PublishedVersion,
+    Session,
+)
 from agendas.numbering import flatten, number_items
+from agendas.publishing import publish_agenda
 from resolutions.models import Citation, Resolution
 from scheduling.models import JointMeeting, TimeSlot
 
@@ -66,6 +75,15 @@ def test_second_run_changes_no_row_and_says_so(db):
     assert snapshot() == before
     assert "The demo agenda was already up to date." in output
     assert "agendas.AgendaItem: 0 created, 0 updated, 8 unchanged" in output
+    assert "Published" not in output
+
+
+def test_first_run_publishes_the_agenda_once(db):
+    output = run_load_demo()
+    run_load_demo()
+    version = PublishedVersion.objects.get()
+    assert (version.symbol, version.number, version.is_current) == (SYMBOL, 1, True)
+    assert "Published CAC/COSP/WG.4/2020/1/Rev.1 as version 1." in output
 
 
 EXPECTED_ROWS = {
@@ -477,3 +495,18 @@ def test_an_edited_title_is_restored_in_place_without_duplicating(agenda):
     assert item.title_zh_hans == "今后的优先事项"
     assert "agendas.AgendaItem: 0 created, 1 updated, 7 unchanged" in output
     assert AgendaItem.objects.count() == 8
+    # The live version never showed the edit, so restoring it publishes nothing new.
+    assert "Published" not in output
+    assert PublishedVersion.objects.get().number == 1
+
+
+def test_a_draft_edited_after_publishing_is_published_again_on_reload(agenda):
+    item = numbered(agenda)["4"]
+    item.title_zh_hans = "通过会议报告"
+    item.save()
+    publish_agenda(agenda, by=None)
+    output = run_load_demo()
+    assert "Published CAC/COSP/WG.4/2020/1/Rev.1 as version 3." in output
+    live = PublishedVersion.objects.get(is_current=True)
+    assert live.number == 3
+    assert [row["title"]["zh-hans"] for row in live.content["items"]][-1] == "通过报告"
