@@ -203,10 +203,15 @@ def _joint_footnote(joint_meeting, session, own_references):
             partner_names = translations(partner.session.body, "name")
             if language not in body_names or language not in partner_names:
                 break
+            partner_references = _partner_references(partner)
+            # Without item numbers on both sides there is no sentence to write; the
+            # staff can still give the joint meeting a footnote of their own.
+            if not own_references or not partner_references:
+                continue
             sentences.append(
                 formatting.joint_meeting_footnote(
                     own_references,
-                    _partner_references(partner),
+                    partner_references,
                     body_names[language],
                     partner_names[language],
                     formatting.session_ordinal(
