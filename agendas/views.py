@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 
 from . import queries
 from .converters import SessionNumber
-from .models import PublishedSlot
+from .models import PublishedSlot, PublishedVersion
 from .publishing import translations
 
 SEARCH_RESULT_LIMIT = 200
@@ -126,7 +126,8 @@ def render_agenda(request, snapshot, *, version=None, extra=None):
 
 def _other_versions(version):
     return list(
-        version.agenda.versions.exclude(pk=version.pk)
+        PublishedVersion.objects.filter(agenda_id=version.agenda_id)
+        .exclude(pk=version.pk)
         .order_by("-number")
         .only("pk", "number", "published_at", "agenda_id")
     )
