@@ -1,0 +1,456 @@
+"""The admin for bodies, sessions, agendas, agenda items and documents.
+
+One page edits a whole agenda: its masthead, its language versions and its items (parent,
+position, kind, title and annotation in every language). The admin has no nested
+inlines, so each item's documentation and citations are edited on the item's own page,
+linked from its row on the agenda page.
+
+Admin classes parse input and call services (``save_model``/``save_formset``); they hold
+no business rules. The mixins here are shared with the resolutions and scheduling admins.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+)
+
+from resolutions import services as resolution_services
+from resolutions.models import Citation
+from scheduling import services as scheduling_services
+from scheduling.models import Room
+
+from . import queries, services
+from .admin_publishing import PublishingAdminMixin
+from .languages import Language, field_suffix
+from .models import (
+    Agenda,
+    AgendaEdition,
+    AgendaItem,
+    Body,
+    Document,
+    DocumentationLink,
+    DocumentEdition,
+    Session,
+)
+from .numbering import flatten, number_items
+
+
+class TranslationTabsMedia:
+    """modeltranslation's tabbed fields, with the tabs served from our static files.
+
+    modeltranslation's TabbedTranslationAdmin loads jQuery UI from a CDN, which the
+    admin must not depend on; ``agendas/admin/translation_tabs.js`` implements the part
+    of it that the tabs need.
+    """
+
+    js = (
+        "admin/js/jquery.init.js",
+        "modeltranslation/js/force_jquery.js",
+        "agendas/admin/translation_tabs.js",
+        "modeltranslation/js/tabbed_translation_fields.js",
+    )
+    css = {"all": ("modeltranslation/css/tabbed_translation_fields.css",)}
+
+
+def saver_for(instance):
+    """The service that saves instances of this model."""
+    savers = {**services.SAVERS, **resolution_services.SAVERS, **scheduling_services.SAVERS}
+    return savers[type(instance)]
+
+
+def translated(field):
+    """The per-language columns of a translated field, e.g. title_en, title_zh_hans."""
+    return [f"{field}_{field_suffix(code)}" for code in Language.values]
+
+
+class ServiceAdminMixin:
+    """Saves through the services and turns their late ValidationErrors into messages.
+
+    Forms already run the models' rules, so errors normally show beside the field. A
+    service can still refuse at save time (two people booking one room at the same
+    moment); the page's transaction is then rolled back and the person told why.
+    """
+
+    # Related models whose __str__ reads further relations: select them with the
+    # choices, so that a select list costs one query however many options it has.
+    related_querysets = {}
+
+    def save_model(self, request, obj, form, change):
+        saver_for(obj)(obj, by=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            obj.delete()
+        for instance in instances:
+            saver_for(instance)(instance, by=request.user)
+        formset.save_m2m()
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        queryset = self.related_querysets.get(db_field.name)
+        if queryset is not None and "queryset" not in kwargs:
+            kwargs["queryset"] = queryset()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class CachedChoicesInlineMixin(ServiceAdminMixin):
+    """Inline rows share one evaluated list of choices for each select.
+
+    Django evaluates a select's queryset again for every row of a formset; evaluating it
+    once when the formset class is built keeps the page's query count independent of
+    the number of rows.
+    """
+
+    # Relations that each row's name (shown above the row) reads.
+    row_select_related = ()
+    # Selects whose choices the formset sets itself.
+    uncached_fields = ()
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if self.row_select_related:
+            queryset = queryset.select_related(*self.row_select_related)
+        return queryset
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if (
+            formfield is not None
+            and db_field.name not in self.autocomplete_fields
+            and db_field.name not in self.raw_id_fields
+            and db_field.name not in self.uncached_fields
+            and hasattr(formfield, "queryset")
+        ):
+            # iter() first: list() would ask for len(), which costs a COUNT query.
+            formfield.choices = list(iter(formfield.choices))
+        return formfield
+
+
+class BodyAdmin(ServiceAdminMixin, TranslationAdmin):
+    list_display = ["symbol_prefix", "name", "short_name", "parent", "gathering_term"]
+    list_select_related = ["parent"]
+    list_filter = ["gathering_term"]
+    fields = ["name", "short_name", "symbol_prefix", "parent", "gathering_term", "slug"]
+
+    class Media(TranslationTabsMedia):
+        pass
+
+    search_fields = ["symbol_prefix", *translated("name"), *translated("short_name")]
+
+
+class SessionAdmin(ServiceAdminMixin, admin.ModelAdmin):
+    list_display = ["__str__", "body", "number", "is_special", "start_date", "end_date", "venue"]
+    list_select_related = ["body", "venue"]
+    list_filter = ["body"]
+    search_fields = ["body__symbol_prefix", "body__short_name_en", "body__name_en", "number"]
+    date_hierarchy = "start_date"
+    related_querysets = {"room": lambda: Room.objects.select_related("venue")}
+
+    class Media(TranslationTabsMedia):
+        pass
+
+    def get_inlines(self, request, obj):
+        # Time slots are edited per session; imported here as scheduling imports us.
+        from scheduling.admin import TimeSlotInline
+
+        return [TimeSlotInline]
+
+
+class AgendaEditionInline(CachedChoicesInlineMixin, admin.TabularInline):
+    model = AgendaEdition
+    fields = ["language", "job_number", "reissued_on"]
+    row_select_related = ["agenda"]
+    extra = 0
+
+
+class AgendaItemInlineFormSet(BaseInlineFormSet):
+    """The items of one agenda in reading order, numbered, with their parent choices.
+
+    The numbers and the parent choices are computed from the rows the formset loads
+    anyway, so twenty items cost no more queries than one.
+    """
+
+    def get_queryset(self):
+        if not hasattr(self, "_ordered_items"):
+            nodes = list(flatten(number_items(list(super().get_queryset()))))
+            for node in nodes:
+                node.item.derived_number = node.reference
+            self._ordered_items = [node.item for node in nodes]
+            self._parent_choices = [("", _("— none (top level) —"))] + [
+                (node.item.pk, parent_label(node)) for node in nodes
+            ]
+            self._queryset = self._ordered_items
+        return self._ordered_items
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        field = form.fields.get("parent")
+        if field is not None:
+            self.get_queryset()
+            field.queryset = AgendaItem.objects.filter(agenda_id=self.instance.pk)
+            field.choices = self._parent_choices
+
+    def clean(self):
+        super().clean()
+        # Each form checks its own parent against the database; only the formset sees
+        # two rows that become each other's parents in one save.
+        parents = {}
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or form in self.deleted_forms or form.instance.pk is None:
+                continue
+            parent = data.get("parent")
+            parents[form.instance.pk] = parent.pk if parent else None
+        try:
+            services.validate_item_tree(parents)
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["parent"]) from error
+
+
+def parent_label(node):
+    title = str(node.item.title or "")
+    title = title if len(title) <= 70 else title[:69] + "…"
+    return f"{node.reference} {title}".strip() if node.reference else f"– {title}"
+
+
+class AgendaItemInline(CachedChoicesInlineMixin, TranslationStackedInline):
+    model = AgendaItem
+    formset = AgendaItemInlineFormSet
+    fields = [
+        ("number", "position", "kind"),
+        "parent",
+        "title",
+        "annotation",
+        "details",
+    ]
+    readonly_fields = ["number", "details"]
+    uncached_fields = ["parent"]
+    extra = 1
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "parent":
+            # The formset limits the choices to the agenda's items (and lists them).
+            kwargs["queryset"] = AgendaItem.objects.none()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        widgets = formset.form.base_fields
+        for name, field in widgets.items():
+            if name.startswith("title_"):
+                field.widget.attrs["rows"] = 2
+            elif name.startswith("annotation_"):
+                field.widget.attrs["rows"] = 6
+        return formset
+
+    @admin.display(description=_("number"))
+    def number(self, obj):
+        return getattr(obj, "derived_number", "") or "–"
+
+    @admin.display(description=_("documentation and citations"))
+    def details(self, obj):
+        if obj is None or obj.pk is None:
+            return _("Save the item first.")
+        url = reverse("admin:agendas_agendaitem_change", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Edit documentation and citations"))
+
+
+class AgendaAdmin(PublishingAdminMixin, ServiceAdminMixin, admin.ModelAdmin):
+    list_display = ["__str__", "session", "kind", "distribution", "issued_on", "item_count"]
+    list_filter = ["kind", "distribution"]
+    search_fields = ["symbol", "session__body__symbol_prefix"]
+    autocomplete_fields = ["session"]
+    related_querysets = {"session": lambda: Session.objects.select_related("body")}
+    fieldsets = [
+        (
+            _("Masthead"),
+            {
+                "fields": [
+                    "session",
+                    "symbol",
+                    "kind",
+                    ("distribution", "issued_on", "original_language"),
+                ]
+            },
+        )
+    ]
+    inlines = [AgendaEditionInline, AgendaItemInline]
+
+    class Media(TranslationTabsMedia):
+        pass
+
+    def get_queryset(self, request):
+        return queries.admin_agendas()
+
+    @admin.display(description=_("items"), ordering="item_count")
+    def item_count(self, obj):
+        return obj.item_count
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # People type positions such as 15 to slot an item between 10 and 20; respace
+        # them so the next insertion has room again.
+        services.normalize_positions(form.instance, by=request.user)
+
+
+class DocumentationLinkInline(CachedChoicesInlineMixin, admin.TabularInline):
+    model = DocumentationLink
+    fields = ["document", "role", "position"]
+    autocomplete_fields = ["document"]
+    row_select_related = ["item", "document"]
+    extra = 1
+
+
+class CitationInline(CachedChoicesInlineMixin, admin.TabularInline):
+    model = Citation
+
+    fields = ["resolution", "placement", "position"]
+    autocomplete_fields = ["resolution"]
+    row_select_related = ["item", "resolution"]
+    extra = 1
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "resolution":
+            formfield.error_messages["invalid_choice"] = _(
+                "There is no such resolution or decision; add it under "
+                "“Resolutions and decisions” first."
+            )
+        return formfield
+
+
+class AgendaItemAdmin(ServiceAdminMixin, TranslationAdmin):
+    list_display = ["__str__", "agenda", "parent", "position", "kind"]
+    list_select_related = ["agenda__session__body", "parent"]
+    list_filter = ["kind"]
+    autocomplete_fields = ["agenda"]
+    fields = ["agenda", "number", "parent", ("position", "kind"), "title", "annotation"]
+    readonly_fields = ["number"]
+    inlines = [DocumentationLinkInline, CitationInline]
+    actions = ["move_up", "move_down"]
+
+    class Media(TranslationTabsMedia):
+        pass
+
+    search_fields = [*translated("title"), "agenda__symbol"]
+
+    def get_queryset(self, request):
+        return queries.admin_agenda_items()
+
+    def get_readonly_fields(self, request, obj=None):
+        # An item does not move between agendas: its parent and numbers would not follow.
+        return ["agenda", "number"] if obj is not None else ["number"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if "parent" in form.base_fields:
+            parent = form.base_fields["parent"]
+            if obj is not None:
+                choices = [("", _("— none (top level) —"))] + [
+                    (node.item.pk, parent_label(node))
+                    for node in queries.numbered_items(obj.agenda_id)
+                ]
+                parent.queryset = AgendaItem.objects.filter(agenda_id=obj.agenda_id)
+                parent.choices = choices
+            else:
+                parent.queryset = AgendaItem.objects.select_related("agenda")
+        return form
+
+    @admin.display(description=_("number"))
+    def number(self, obj):
+        if obj is None or obj.pk is None:
+            return "–"
+        for node in queries.numbered_items(obj.agenda_id):
+            if node.item.pk == obj.pk:
+                return node.reference or "–"
+        return "–"
+
+    def response_change(self, request, obj):
+        # The item is edited from its agenda's page: go back there after saving.
+        if "_continue" in request.POST or "_addanother" in request.POST:
+            return super().response_change(request, obj)
+        super().response_change(request, obj)
+        return HttpResponseRedirect(reverse("admin:agendas_agenda_change", args=[obj.agenda_id]))
+
+    def _move(self, request, queryset, direction):
+        moved = 0
+        for item in queryset.order_by("position" if direction == "up" else "-position"):
+            moved += services.move_item(item, direction=direction, by=request.user)
+        self.message_user(
+            request,
+            _("%(count)d items moved.") % {"count": moved},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Move selected items up one place"))
+    def move_up(self, request, queryset):
+        self._move(request, queryset, "up")
+
+    @admin.action(description=_("Move selected items down one place"))
+    def move_down(self, request, queryset):
+        self._move(request, queryset, "down")
+
+
+class DocumentEditionInline(CachedChoicesInlineMixin, admin.TabularInline):
+    model = DocumentEdition
+    fields = ["language", "job_number", "is_available", "reissued_on"]
+    row_select_related = ["document"]
+    extra = 0
+
+
+class DocumentAdmin(ServiceAdminMixin, TranslationAdmin):
+    list_display = ["symbol", "short_title", "distribution", "issued_on", "original_language"]
+    list_filter = ["body_prefix", "year", "series", "distribution"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "symbol",
+                    "title",
+                    "url",
+                    ("distribution", "issued_on", "original_language"),
+                ]
+            },
+        ),
+        (
+            _("Read from the symbol"),
+            {
+                "fields": [("body_prefix", "year", "session_number", "series", "number")],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
+    readonly_fields = ["body_prefix", "year", "session_number", "series", "number"]
+    inlines = [DocumentEditionInline]
+
+    class Media(TranslationTabsMedia):
+        pass
+
+    search_fields = ["symbol", *translated("title")]
+
+    @admin.display(description=_("title"))
+    def short_title(self, obj):
+        title = str(obj.title or "")
+        return title if len(title) <= 90 else title[:89] + "…"
+
+
+admin.site.register(Body, BodyAdmin)
+admin.site.register(Session, SessionAdmin)
+admin.site.register(Agenda, AgendaAdmin)
+admin.site.register(AgendaItem, AgendaItemAdmin)
+admin.site.register(Document, DocumentAdmin)

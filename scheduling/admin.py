@@ -1,0 +1,163 @@
+"""The admin for venues, rooms, joint meetings and time slots.
+
+Time slots are edited per session (``TimeSlotInline`` on the session's page); the items
+taken up in a slot are edited on the slot's own page, linked from its row.
+"""
+
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from agendas.admin import (
+    CachedChoicesInlineMixin,
+    ServiceAdminMixin,
+    TranslationTabsMedia,
+    translated,
+)
+from agendas.models import Session
+
+from .models import JointMeeting, JointParticipant, Room, SlotItem, TimeSlot, Venue
+
+
+def rooms():
+    return Room.objects.select_related("venue")
+
+
+def joint_meetings():
+    # JointMeeting.__str__ names the participating bodies.
+    return JointMeeting.objects.prefetch_related("participants__session__body")
+
+
+class RoomInline(CachedChoicesInlineMixin, TranslationTabularInline):
+    model = Room
+    fields = ["name"]
+    row_select_related = ["venue"]
+    extra = 1
+
+
+class VenueAdmin(ServiceAdminMixin, TranslationAdmin):
+    list_display = ["name", "city", "time_zone"]
+    fields = ["name", "city", "time_zone"]
+    inlines = [RoomInline]
+
+    class Media(TranslationTabsMedia):
+        pass
+
+    search_fields = [*translated("name"), *translated("city")]
+
+
+class RoomAdmin(ServiceAdminMixin, TranslationAdmin):
+    list_display = ["name", "venue"]
+    list_select_related = ["venue"]
+    fields = ["venue", "name"]
+
+    class Media(TranslationTabsMedia):
+        pass
+
+    search_fields = [*translated("name"), "venue__name_en"]
+
+
+class JointParticipantInline(CachedChoicesInlineMixin, admin.TabularInline):
+    model = JointParticipant
+    fields = ["session", "items", "item_numbers", "position"]
+    autocomplete_fields = ["session", "items"]
+    row_select_related = ["session__body"]
+    related_querysets = {"session": lambda: Session.objects.select_related("body")}
+    extra = 1
+
+
+class JointMeetingAdmin(ServiceAdminMixin, TranslationAdmin):
+    list_display = ["__str__", "note"]
+    fields = ["note"]
+    inlines = [JointParticipantInline]
+
+    class Media(TranslationTabsMedia):
+        pass
+
+    def get_queryset(self, request):
+        return joint_meetings()
+
+
+class TimeSlotInlineFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        # Each slot is checked against the database by its own form; two rows of this
+        # page that overlap each other are only visible here.
+        rows = []
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or form in self.deleted_forms or not data.get("room"):
+                continue
+            if data.get("date") and data.get("start_time") and data.get("end_time"):
+                rows.append(data)
+        for index, one in enumerate(rows):
+            for other in rows[index + 1 :]:
+                if (
+                    one["room"] == other["room"]
+                    and one["date"] == other["date"]
+                    and one["start_time"] < other["end_time"]
+                    and other["start_time"] < one["end_time"]
+                ):
+                    raise ValidationError(
+                        _("Two of these slots overlap in %(room)s on %(date)s.")
+                        % {"room": one["room"].name, "date": one["date"].isoformat()},
+                        code="slot_overlap",
+                    )
+
+
+class TimeSlotInline(CachedChoicesInlineMixin, TranslationTabularInline):
+    model = TimeSlot
+    formset = TimeSlotInlineFormSet
+    fields = ["date", "start_time", "end_time", "room", "joint_meeting", "note", "items_taken_up"]
+    readonly_fields = ["items_taken_up"]
+    related_querysets = {"room": rooms, "joint_meeting": joint_meetings}
+    extra = 1
+
+    @admin.display(description=_("items taken up"))
+    def items_taken_up(self, obj):
+        if obj is None or obj.pk is None:
+            return _("Save the slot first.")
+        url = reverse("admin:scheduling_timeslot_change", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Edit items taken up"))
+
+
+class SlotItemInline(CachedChoicesInlineMixin, admin.TabularInline):
+    model = SlotItem
+    fields = ["item", "position"]
+    autocomplete_fields = ["item"]
+    row_select_related = ["slot", "item"]
+    extra = 1
+
+
+class TimeSlotAdmin(ServiceAdminMixin, TranslationAdmin):
+    list_display = ["__str__", "session", "room", "joint_meeting"]
+    list_select_related = ["session__body", "room__venue", "joint_meeting"]
+    list_filter = ["date"]
+    date_hierarchy = "date"
+    autocomplete_fields = ["session"]
+    fields = ["session", "date", ("start_time", "end_time"), "room", "joint_meeting", "note"]
+    related_querysets = {
+        "room": rooms,
+        "joint_meeting": joint_meetings,
+        "session": lambda: Session.objects.select_related("body"),
+    }
+    inlines = [SlotItemInline]
+
+    class Media(TranslationTabsMedia):
+        pass
+
+    search_fields = ["session__body__symbol_prefix", *translated("note")]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset.prefetch_related("joint_meeting__participants__session__body")
+
+
+admin.site.register(Venue, VenueAdmin)
+admin.site.register(Room, RoomAdmin)
+admin.site.register(JointMeeting, JointMeetingAdmin)
+admin.site.register(TimeSlot, TimeSlotAdmin)
