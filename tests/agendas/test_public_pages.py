@@ -272,3 +272,28 @@ def test_programme_query_count_does_not_depend_on_the_number_of_slots(
 
     assert response.status_code == 200
     assert response.content.decode().count('class="programme-slot"') == count
+
+
+def test_provisional_agenda_has_no_annotations_section(client):
+    agenda = AgendaFactory(kind="provisional")
+    AgendaItemFactory(agenda=agenda, annotation_en="<p>Not shown in a provisional agenda.</p>")
+    publish_agenda(agenda)
+
+    html = client.get(agenda_url(agenda)).content.decode()
+
+    assert '<h1 id="document-title" class="document__title">Provisional agenda</h1>' in html
+    assert 'id="annotations-heading"' not in html
+    assert "Not shown in a provisional agenda." not in html
+
+
+def test_special_session_has_its_own_url(client):
+    agenda = AgendaFactory(session=SessionFactory(number=2, is_special=True))
+    AgendaItemFactory(agenda=agenda)
+    publish_agenda(agenda)
+    slug = agenda.session.body.slug
+
+    special = client.get(f"/en/bodies/{slug}/sessions/special-2/")
+    regular = client.get(f"/en/bodies/{slug}/sessions/2/")
+
+    assert special.status_code == 200
+    assert regular.status_code == 404
