@@ -46,6 +46,37 @@ def published_slots_on(date):
     )
 
 
+def other_versions(version):
+    """The other published versions of ``version``'s agenda, newest first, no content."""
+    return list(
+        PublishedVersion.objects.filter(agenda_id=version.agenda_id)
+        .exclude(pk=version.pk)
+        .order_by("-number")
+        .only("pk", "number", "published_at", "agenda_id")
+    )
+
+
+def _live_slot_dates():
+    return PublishedSlot.objects.filter(version__is_current=True).values_list("date", flat=True)
+
+
+def programme_dates_around(date):
+    """The nearest earlier and later dates with live slots (either may be None)."""
+    before = _live_slot_dates().filter(date__lt=date).order_by("-date").first()
+    after = _live_slot_dates().filter(date__gt=date).order_by("date").first()
+    return before, after
+
+
+def nearest_programme_date(date):
+    """The date with live slots nearest to ``date`` (later wins a tie), or None."""
+    if _live_slot_dates().filter(date=date).exists():
+        return date
+    before, after = programme_dates_around(date)
+    if after is None or before is None:
+        return after or before
+    return after if (after - date) <= (date - before) else before
+
+
 def search_published(query, *, language=None):
     """Entries of live versions whose text contains every word of ``query``."""
     words = [word for word in query.casefold().split() if word]

@@ -14,7 +14,6 @@ from django.utils.translation import get_language
 
 from . import queries
 from .converters import SessionNumber
-from .models import PublishedSlot, PublishedVersion
 from .publishing import translations
 
 SEARCH_RESULT_LIMIT = 200
@@ -124,15 +123,6 @@ def render_agenda(request, snapshot, *, version=None, extra=None):
     return render(request, "agendas/agenda.html", context)
 
 
-def _other_versions(version):
-    return list(
-        PublishedVersion.objects.filter(agenda_id=version.agenda_id)
-        .exclude(pk=version.pk)
-        .order_by("-number")
-        .only("pk", "number", "published_at", "agenda_id")
-    )
-
-
 def session_agenda(request, body, number):
     version = queries.current_version_for_session(body, number.number, is_special=number.is_special)
     if version is None:
@@ -140,7 +130,7 @@ def session_agenda(request, body, number):
     extra = {
         "body_slug": body,
         "session_number": number,
-        "earlier_versions": _other_versions(version),
+        "earlier_versions": queries.other_versions(version),
         **language_links(request),
     }
     return render_agenda(request, version.content, version=version, extra=extra)
@@ -158,35 +148,21 @@ def session_agenda_version(request, body, number, version):
         "body_slug": body,
         "session_number": number,
         "superseded_by": current,
-        "earlier_versions": _other_versions(published),
+        "earlier_versions": queries.other_versions(published),
         **language_links(request),
     }
     return render_agenda(request, published.content, version=published, extra=extra)
 
 
-def _nearest_programme_date(date):
-    """The date with live slots nearest to ``date`` (later wins a tie), or None."""
-    live = PublishedSlot.objects.filter(version__is_current=True)
-    after = live.filter(date__gte=date).order_by("date").values_list("date", flat=True).first()
-    before = live.filter(date__lt=date).order_by("-date").values_list("date", flat=True).first()
-    if after is None or before is None:
-        return after or before
-    return after if (after - date) <= (date - before) else before
-
-
 def programme_today(request):
     today = timezone.localdate()
-    nearest = _nearest_programme_date(today)
+    nearest = queries.nearest_programme_date(today)
     return redirect("agendas:programme", date=nearest or today)
 
 
 def programme(request, date):
     slots = list(queries.published_slots_on(date))
-    live = PublishedSlot.objects.filter(version__is_current=True)
-    previous_date = (
-        live.filter(date__lt=date).order_by("-date").values_list("date", flat=True).first()
-    )
-    next_date = live.filter(date__gt=date).order_by("date").values_list("date", flat=True).first()
+    previous_date, next_date = queries.programme_dates_around(date)
     meetings = []
     for slot in slots:
         row = slot.row
