@@ -78,6 +78,8 @@ def save_agenda(agenda, *, by=None):
 
     The symbol must be a well-formed UN symbol used by no other agenda or document.
     """
+    # See save_document: stored spaces would defeat the uniqueness check.
+    agenda.symbol = agenda.symbol.strip()
     with transaction.atomic():
         return validate_and_save(agenda, by=by)
 
@@ -262,6 +264,9 @@ def save_document(document, *, by=None):
     Symbols are unique regardless of case across documents and agendas, because
     undocs.org and ODS treat ``CAC/COSP/2020/1`` and ``cac/cosp/2020/1`` as one.
     """
+    # The symbol validator ignores surrounding spaces; stored, they would let
+    # " A/1" slip past the case-insensitive uniqueness check on "A/1".
+    document.symbol = document.symbol.strip()
     with transaction.atomic():
         return validate_and_save(document, by=by)
 
