@@ -120,16 +120,46 @@ CHINESE_DIGITS = "〇一二三四五六七八九"
 
 
 def _chinese_ordinal(n, gender):
-    """The numeral after 第: 十一, 二十, 二十一, 一百."""
-    if n == 100:
-        return "一百"
-    tens, units = divmod(n, 10)
+    """The numeral after 第: 十一, 二十, 二十一, 一百, 一百零一, 一百三十七, 一千零五."""
+    if n < 100:
+        tens, units = divmod(n, 10)
+        numeral = ("" if tens == 1 else CHINESE_DIGITS[tens]) + "十" if tens else ""
+        return numeral + (CHINESE_DIGITS[units] if units else "")
     numeral = ""
-    if tens:
-        numeral = ("" if tens == 1 else CHINESE_DIGITS[tens]) + "十"
-    if units:
-        numeral += CHINESE_DIGITS[units]
+    pending_zero = False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, n = divmod(n, value)
+        if digit:
+            numeral += ("零" if pending_zero else "") + CHINESE_DIGITS[digit] + unit
+            pending_zero = False
+        elif numeral:
+            pending_zero = True
     return numeral
+
+
+# Past MAX_ORDINAL (executive boards reach their 150th session) ordinals are written in
+# figures, as the UN does: "137th session", "137e session", "137º período de sesiones".
+
+
+def _english_figures(n, gender):
+    suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _french_figures(n, gender):
+    return f"{n}e"
+
+
+def _spanish_figures(n, gender):
+    return f"{n}{'ª' if gender == 'f' else 'º'}"
+
+
+def _russian_figures(n, gender):
+    return f"{n}-{ {'m': 'й', 'n': 'е', 'f': 'я'}[gender] }"
+
+
+def _plain_figures(n, gender):
+    return str(n)
 
 
 # Grammar helpers for names inside a sentence --------------------------------------------
@@ -263,6 +293,7 @@ class LanguageStyle:
 
     # Words.
     ordinal: Callable[[int, str], str] = _english_ordinal
+    ordinal_in_figures: Callable[[int, str], str] = _plain_figures  # past MAX_ORDINAL
     # (term, special) -> (template with {ordinal}, grammatical gender of the noun)
     gatherings: dict | None = None
     references: dict | None = None  # kind -> template with {label}
@@ -319,6 +350,7 @@ ENGLISH = LanguageStyle(
     periods=((0, "a.m."), (12, "p.m.")),
     noon="noon",
     ordinal=_english_ordinal,
+    ordinal_in_figures=_english_figures,
     gatherings={
         ("meeting", False): ("{ordinal} meeting", "m"),
         ("session", False): ("{ordinal} session", "f"),
@@ -374,6 +406,7 @@ CHINESE = LanguageStyle(
     time_range_within_period="{period} {start_clock}至 {end_clock}",
     periods=((0, "上午"), (12, "中午"), (13, "下午")),
     ordinal=_chinese_ordinal,
+    ordinal_in_figures=_chinese_ordinal,
     gatherings={
         ("meeting", False): ("第{ordinal}次会议", "m"),
         ("session", False): ("第{ordinal}届会议", "m"),
@@ -419,6 +452,7 @@ FRENCH = LanguageStyle(
     time="{clock}",
     time_range="{start}-{end}",
     ordinal=_french_ordinal,
+    ordinal_in_figures=_french_figures,
     gatherings={
         ("meeting", False): ("{ordinal} réunion", "f"),
         ("session", False): ("{ordinal} session", "f"),
@@ -483,6 +517,7 @@ SPANISH = LanguageStyle(
     time="{clock} horas",
     time_range="{start_clock} a {end_clock} horas",
     ordinal=_spanish_ordinal,
+    ordinal_in_figures=_spanish_figures,
     gatherings={
         ("meeting", False): ("{ordinal} reunión", "f"),
         ("session", False): ("{ordinal} período de sesiones", "m"),
@@ -548,6 +583,7 @@ RUSSIAN = LanguageStyle(
     time="{clock}",
     time_range="{start} – {end}",
     ordinal=_russian_ordinal,
+    ordinal_in_figures=_russian_figures,
     gatherings={
         ("meeting", False): ("{ordinal} совещание", "n"),
         ("session", False): ("{ordinal} сессия", "f"),
@@ -779,22 +815,23 @@ def format_time_range(start, end, lang):
 
 
 def session_ordinal(number, term, lang, *, special=False, capitalize=False):
-    """ "eleventh meeting", "第十一届会议", "undécimo período de sesiones" (1 to 100)."""
+    """ "eleventh meeting", "第十一届会议", "undécimo período de sesiones".
+
+    Words up to MAX_ORDINAL, figures beyond: "137th session", "第一百三十七届会议".
+    """
     style = _style(lang)
     if isinstance(number, bool) or not isinstance(number, int):
         raise ValueError(f"A session number must be a whole number, not {number!r}.")
-    if not 1 <= number <= MAX_ORDINAL:
-        raise ValueError(
-            f"Session number {number} cannot be written as an ordinal; "
-            f"it must be from 1 to {MAX_ORDINAL}."
-        )
+    if not 1 <= number <= 9999:
+        raise ValueError(f"Session number {number} must be from 1 to 9999.")
     try:
         template, gender = style.gatherings[(term, bool(special))]
     except KeyError:
         raise ValueError(
             f"Unknown gathering term {term!r}; expected 'meeting' or 'session'."
         ) from None
-    text = template.format(ordinal=style.ordinal(number, gender))
+    write = style.ordinal if number <= MAX_ORDINAL else style.ordinal_in_figures
+    text = template.format(ordinal=write(number, gender))
     return _capitalize(text) if capitalize else text
 
 

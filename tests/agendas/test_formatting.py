@@ -376,8 +376,35 @@ def test_every_session_from_1_to_100_has_its_own_ordinal(lang, term):
     assert len(ordinals) == 100
 
 
-@pytest.mark.parametrize("number", [0, 101, -3, 1.5, True, "11"])
-def test_session_number_outside_1_to_100_is_rejected(number):
+@pytest.mark.parametrize(
+    ("number", "lang", "term", "expected"),
+    [
+        (137, "en", "session", "137th session"),
+        (101, "en", "meeting", "101st meeting"),
+        (112, "en", "session", "112th session"),
+        (137, "zh-hans", "session", "第一百三十七届会议"),
+        (137, "fr", "session", "137e session"),
+        (137, "es", "session", "137º período de sesiones"),
+        (137, "es", "meeting", "137ª reunión"),
+        (137, "ru", "session", "137-я сессия"),
+        (137, "ru", "meeting", "137-е совещание"),
+        (137, "ar", "session", "الدورة 137"),
+    ],
+)
+def test_sessions_past_100_are_written_in_figures(number, lang, term, expected):
+    assert formatting.session_ordinal(number, term, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("number", "numeral"),
+    [(101, "一百零一"), (110, "一百一十"), (1005, "一千零五"), (2020, "二千零二十")],
+)
+def test_chinese_ordinals_use_numerals_with_zero_for_gaps(number, numeral):
+    assert formatting.session_ordinal(number, "session", "zh-hans") == f"第{numeral}届会议"
+
+
+@pytest.mark.parametrize("number", [0, 10000, -3, 1.5, True, "11"])
+def test_session_number_outside_1_to_9999_is_rejected(number):
     with pytest.raises(ValueError, match="Session number|whole number"):
         formatting.session_ordinal(number, "session", "en")
 
