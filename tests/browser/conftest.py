@@ -13,9 +13,11 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.management import call_command
 
-# Playwright's sync API runs an asyncio loop in this thread; Django refuses ORM calls
-# from a thread with a running loop unless told that this is deliberate. The tests do
-# their database setup and checks in this same thread, between browser steps.
+# Playwright's sync API runs an asyncio loop in this thread from the moment the browser
+# starts until the session ends; Django refuses ORM calls from a thread with a running
+# loop unless told that this is deliberate. The browser tests do their database setup in
+# this thread between browser steps, and so does every test that runs after them in the
+# same session, hence a process-wide setting rather than a per-test one.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path("/usr/bin/chromium")
