@@ -8,6 +8,7 @@
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from .factories import UserFactory
 
@@ -37,3 +38,11 @@ def secretariat_client(secretariat):
     client = Client()
     client.force_login(secretariat)
     return client
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English: a request in another language must not leak its
+    active language into the next test's messages."""
+    with translation.override("en"):
+        yield
