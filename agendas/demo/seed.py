@@ -14,6 +14,10 @@ the wording of UNODC documents where that wording is known (names of bodies, tit
 resolutions, the functions listed in resolution 3/2, item 2 as quoted in
 CAC/COSP/WG.4/2020/3); the rest is a faithful translation, not the official text.
 
+Names of bodies and of the venue are given in all six languages, as the UN writes
+them, so that every language edition has a readable masthead; the text of the agenda
+itself is left to the translators.
+
 Translatable values are dictionaries keyed by language code; languages left out stay
 untouched (and empty on a fresh database) for the translators to fill.
 """
@@ -36,8 +40,22 @@ BODIES = [
             "en": "Conference of the States Parties to the United Nations Convention against "
             "Corruption",
             "zh-hans": "联合国反腐败公约缔约国会议",
+            "fr": "Conférence des États parties à la Convention des Nations Unies contre la "
+            "corruption",
+            "es": "Conferencia de los Estados Partes en la Convención de las Naciones Unidas "
+            "contra la Corrupción",
+            "ru": "Конференция государств – участников Конвенции Организации Объединенных "
+            "Наций против коррупции",
+            "ar": "مؤتمر الدول الأطراف في اتفاقية الأمم المتحدة لمكافحة الفساد",
         },
-        "short_name": {"en": "Conference", "zh-hans": "缔约国会议"},
+        "short_name": {
+            "en": "Conference",
+            "zh-hans": "缔约国会议",
+            "fr": "Conférence",
+            "es": "Conferencia",
+            "ru": "Конференция",
+            "ar": "المؤتمر",
+        },
     },
     {
         "symbol_prefix": WORKING_GROUP,
@@ -47,8 +65,22 @@ BODIES = [
         "name": {
             "en": "Open-ended Intergovernmental Working Group on the Prevention of Corruption",
             "zh-hans": "预防腐败问题不限成员名额政府间工作组",
+            "fr": "Groupe de travail intergouvernemental à composition non limitée sur la "
+            "prévention de la corruption",
+            "es": "Grupo de Trabajo Intergubernamental de Composición Abierta sobre "
+            "Prevención de la Corrupción",
+            "ru": "Межправительственная рабочая группа открытого состава по предупреждению "
+            "коррупции",
+            "ar": "الفريق العامل الحكومي الدولي المفتوح العضوية المعني بمنع الفساد",
         },
-        "short_name": {"en": "Working Group", "zh-hans": "工作组"},
+        "short_name": {
+            "en": "Working Group",
+            "zh-hans": "工作组",
+            "fr": "Groupe de travail",
+            "es": "Grupo de Trabajo",
+            "ru": "Рабочая группа",
+            "ar": "الفريق العامل",
+        },
     },
     {
         "symbol_prefix": REVIEW_GROUP,
@@ -56,15 +88,43 @@ BODIES = [
         "parent": CONFERENCE,
         "gathering_term": "session",
         # The full name is already short; the seed never abbreviates it.
-        "name": {"en": "Implementation Review Group", "zh-hans": "实施情况审议组"},
-        "short_name": {"en": "Implementation Review Group", "zh-hans": "实施情况审议组"},
+        "name": {
+            "en": "Implementation Review Group",
+            "zh-hans": "实施情况审议组",
+            "fr": "Groupe d’examen de l’application",
+            "es": "Grupo de Examen de la Aplicación",
+            "ru": "Группа по обзору хода осуществления",
+            "ar": "فريق استعراض التنفيذ",
+        },
+        "short_name": {
+            "en": "Implementation Review Group",
+            "zh-hans": "实施情况审议组",
+            "fr": "Groupe d’examen de l’application",
+            "es": "Grupo de Examen de la Aplicación",
+            "ru": "Группа по обзору хода осуществления",
+            "ar": "فريق استعراض التنفيذ",
+        },
     },
 ]
 
 VENUES = [
     {
-        "name": {"en": VIC, "zh-hans": "维也纳国际中心"},
-        "city": {"en": "Vienna", "zh-hans": "维也纳"},
+        "name": {
+            "en": VIC,
+            "zh-hans": "维也纳国际中心",
+            "fr": "Centre international de Vienne",
+            "es": "Centro Internacional de Viena",
+            "ru": "Венский международный центр",
+            "ar": "مركز فيينا الدولي",
+        },
+        "city": {
+            "en": "Vienna",
+            "zh-hans": "维也纳",
+            "fr": "Vienne",
+            "es": "Viena",
+            "ru": "Вена",
+            "ar": "فيينا",
+        },
         "time_zone": "Europe/Vienna",
         "rooms": [{"name": {"en": PLENARY_HALL_M, "zh-hans": "M 楼 M 全体会议厅"}}],
     },

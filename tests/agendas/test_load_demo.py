@@ -112,7 +112,7 @@ def test_row_counts_are_those_of_the_seed(agenda):
     assert {label: len(rows[label]) for label in EXPECTED_ROWS} == EXPECTED_ROWS
 
 
-def test_bodies_nest_under_the_conference_with_names_in_english_and_chinese(agenda):
+def test_bodies_nest_under_the_conference_with_names_in_six_languages(agenda):
     bodies = Body.objects.order_by("symbol_prefix")
     assert [
         (
@@ -154,7 +154,19 @@ def test_bodies_nest_under_the_conference_with_names_in_english_and_chinese(agen
             "工作组",
         ),
     ]
-    assert all(not b.name_fr and not b.name_ar for b in bodies)
+    assert [(b.name_fr, b.name_ar) for b in bodies] == [
+        (
+            "Conférence des États parties à la Convention des Nations Unies contre la corruption",
+            "مؤتمر الدول الأطراف في اتفاقية الأمم المتحدة لمكافحة الفساد",
+        ),
+        ("Groupe d’examen de l’application", "فريق استعراض التنفيذ"),
+        (
+            "Groupe de travail intergouvernemental à composition non limitée sur la "
+            "prévention de la corruption",
+            "الفريق العامل الحكومي الدولي المفتوح العضوية المعني بمنع الفساد",
+        ),
+    ]
+    assert all(b.name_es and b.name_ru and b.short_name_ar for b in bodies)
 
 
 def test_sessions_meet_at_the_vienna_international_centre(agenda):
