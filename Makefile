@@ -4,7 +4,8 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-from-pyproject
-COVERAGE_FLOOR := 85
+# Measured at 95% (branch) on SQLite and on PostgreSQL when the floor was set.
+COVERAGE_FLOOR := 90
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS="tests/agendas -x"`.
 PYTEST_ARGS ?=
 # A given interpreter skips the search: `make run PYTHON=/opt/python3.13/bin/python3.13`.
