@@ -1,5 +1,6 @@
 """The published Chinese agenda reproduces the seed document line for line."""
 
+import io
 import re
 from pathlib import Path
 
@@ -26,7 +27,7 @@ def page_text(html):
 
 @pytest.fixture
 def chinese_agenda(client, db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
     response = client.get("/zh-hans/bodies/cosp-wg4/sessions/11/")
     assert response.status_code == 200
     return page_text(response.content.decode())
