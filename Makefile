@@ -64,7 +64,8 @@ messages: $(STAMP)
 	@if ! find . -path ./$(VENV) -prune -o -type d -name locale -print | grep -q .; then \
 		echo "No locale/ directory yet: no messages to compile."; \
 	elif ! command -v msgfmt >/dev/null 2>&1; then \
-		echo "msgfmt not found: skipping compilemessages; install gettext to see translated pages."; \
+		echo "msgfmt (gettext) not found: compiling the catalogues with Babel instead."; \
+		$(VENV)/bin/pybabel compile --statistics -D django -d locale | tail -n 1; \
 	else \
 		DEBUG=1 $(PY) manage.py compilemessages --ignore '$(VENV)' --ignore node_modules -v 0; \
 	fi
