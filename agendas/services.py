@@ -37,6 +37,12 @@ POSITION_STEP = 10
 MAX_ITEM_DEPTH = 3
 
 
+def next_position(queryset, step=POSITION_STEP):
+    """The position after the last row of ``queryset``: appending keeps the gaps."""
+    last = queryset.order_by("-position").values_list("position", flat=True).first()
+    return (last or 0) + step
+
+
 def validate_and_save(instance, *, by=None):
     """Validate ``instance`` with ``full_clean`` and save it; raise ValidationError if bad.
 
@@ -144,16 +150,10 @@ def add_agenda_item(agenda, *, parent=None, by=None, **fields):
     ``kind``.
     """
     with transaction.atomic():
-        last = (
-            AgendaItem.objects.filter(agenda=agenda, parent=parent)
-            .order_by("-position")
-            .values_list("position", flat=True)
-            .first()
-        )
         item = AgendaItem(
             agenda=agenda,
             parent=parent,
-            position=(last or 0) + POSITION_STEP,
+            position=next_position(AgendaItem.objects.filter(agenda=agenda, parent=parent)),
             **fields,
         )
         return save_agenda_item(item, by=by)
@@ -309,17 +309,11 @@ def add_documentation(item, document, role=DocumentationLink.Role.CONSIDERATION,
     """
     with transaction.atomic():
         document = _document_for(document)
-        last = (
-            DocumentationLink.objects.filter(item=item)
-            .order_by("-position")
-            .values_list("position", flat=True)
-            .first()
-        )
         link = DocumentationLink(
             item=item,
             document=document,
             role=role,
-            position=(last or 0) + POSITION_STEP,
+            position=next_position(DocumentationLink.objects.filter(item=item)),
         )
         return validate_and_save(link, by=by)
 

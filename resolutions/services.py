@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from agendas.models import Body
-from agendas.services import validate_and_save
+from agendas.services import next_position, validate_and_save
 
 from .models import Citation, Resolution
 
@@ -103,17 +103,11 @@ def cite_resolution(item, resolution, placement=Citation.Placement.TITLE, *, bod
             if body is None:
                 raise ValueError("A reference needs the body that adopted it.")
             resolution = find_resolution(body, str(resolution))
-        last = (
-            Citation.objects.filter(item=item, placement=placement)
-            .order_by("-position")
-            .values_list("position", flat=True)
-            .first()
-        )
         citation = Citation(
             item=item,
             resolution=resolution,
             placement=placement,
-            position=(last or 0) + 10,
+            position=next_position(Citation.objects.filter(item=item, placement=placement)),
         )
         return validate_and_save(citation, by=by)
 

@@ -6,7 +6,7 @@ transaction, and raises ``ValidationError`` with a clear message on bad input.
 
 from django.db import connection, transaction
 
-from agendas.services import validate_and_save
+from agendas.services import next_position, validate_and_save
 
 from .models import JointMeeting, JointParticipant, Room, SlotItem, TimeSlot, Venue
 
@@ -58,13 +58,8 @@ def save_slot_item(slot_item, *, by=None):
 def add_slot_item(slot, item, *, by=None):
     """Take up ``item`` in ``slot``, after the items already listed there."""
     with transaction.atomic():
-        last = (
-            SlotItem.objects.filter(slot=slot)
-            .order_by("-position")
-            .values_list("position", flat=True)
-            .first()
-        )
-        return save_slot_item(SlotItem(slot=slot, item=item, position=(last or 0) + 1), by=by)
+        position = next_position(SlotItem.objects.filter(slot=slot), step=1)
+        return save_slot_item(SlotItem(slot=slot, item=item, position=position), by=by)
 
 
 def save_joint_meeting(joint_meeting, *, by=None):
