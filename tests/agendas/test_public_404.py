@@ -100,6 +100,8 @@ def unpublished_samples(world):
         "agendas:programme-today": [],
         "agendas:programme": [],
         "agendas:search": [],
+        # Lists live agendas only; tests/agendas/test_sitemap.py checks it holds no draft.
+        "sitemap": [],
     }
 
 
