@@ -7,7 +7,6 @@ is documented in ``docs/snapshot.md``.
 """
 
 import datetime
-from collections import OrderedDict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -245,7 +244,7 @@ def _organization_of_work(session, nodes_by_pk):
             session=session, joint_meeting__in=[s.joint_meeting_id for s in slots]
         ).prefetch_related("items")
     }
-    joint_ids = OrderedDict()
+    joint_ids = {}
     footnotes = []
     rows = []
     seen = set()
@@ -257,19 +256,17 @@ def _organization_of_work(session, nodes_by_pk):
             if participant is not None:
                 own_joint_items = {item.pk for item in participant.items.all()}
             if slot.joint_meeting_id not in joint_ids:
-                joint_id = FOOTNOTE_LETTERS[len(joint_ids) % len(FOOTNOTE_LETTERS)]
-                joint_ids[slot.joint_meeting_id] = joint_id
+                # Item references in reading order (nodes_by_pk is built in that order).
                 references = [
-                    nodes_by_pk[pk].reference
-                    for pk in sorted(own_joint_items, key=lambda pk: nodes_by_pk[pk].item.position)
-                    if pk in nodes_by_pk
+                    node.reference for pk, node in nodes_by_pk.items() if pk in own_joint_items
                 ]
-                footnotes.append(
-                    {
-                        "id": joint_id,
-                        "text": _joint_footnote(slot.joint_meeting, session, references),
-                    }
-                )
+                text = _joint_footnote(slot.joint_meeting, session, references)
+                # A joint meeting with nothing to say in any language gets no marker.
+                joint_ids[slot.joint_meeting_id] = None
+                if text:
+                    letter = FOOTNOTE_LETTERS[len(footnotes) % len(FOOTNOTE_LETTERS)]
+                    joint_ids[slot.joint_meeting_id] = letter
+                    footnotes.append({"id": letter, "text": text})
             joint_id = joint_ids[slot.joint_meeting_id]
         entries = []
         for item in items_by_slot.get(slot.pk, []):
@@ -282,7 +279,7 @@ def _organization_of_work(session, nodes_by_pk):
                     "reference": node.reference,
                     "title": translations(item, "title"),
                     "continued": item.pk in seen,
-                    "footnote": joint_id if item.pk in own_joint_items else None,
+                    "footnote": joint_id if joint_id and item.pk in own_joint_items else None,
                 }
             )
             seen.add(item.pk)

@@ -211,4 +211,6 @@ def test_joint_meeting_without_partner_items_publishes_without_a_generated_sente
     ]
     joint.note_en = ""
     joint.save()
-    assert build_snapshot(agenda)["organization_of_work"]["footnotes"] == [{"id": "a", "text": {}}]
+    work = build_snapshot(agenda)["organization_of_work"]
+    assert work["footnotes"] == []
+    assert [(row["joint"], row["entries"][0]["footnote"]) for row in work["rows"]] == [(None, None)]
