@@ -16,6 +16,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import (
     TranslationAdmin,
     TranslationStackedInline,
@@ -392,7 +393,7 @@ class AgendaItemAdmin(ServiceAdminMixin, TranslationAdmin):
             moved += services.move_item(item, direction=direction, by=request.user)
         self.message_user(
             request,
-            _("%(count)d items moved.") % {"count": moved},
+            ngettext("%(count)d item moved.", "%(count)d items moved.", moved) % {"count": moved},
             messages.SUCCESS,
         )
 
