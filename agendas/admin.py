@@ -71,6 +71,15 @@ def translated(field):
     return [f"{field}_{field_suffix(code)}" for code in Language.values]
 
 
+def change_link(obj, label, unsaved):
+    """A link to ``obj``'s own admin page, or ``unsaved`` while it has none yet."""
+    if obj is None or obj.pk is None:
+        return unsaved
+    opts = obj._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    return format_html('<a href="{}">{}</a>', url, label)
+
+
 class ServiceAdminMixin:
     """Saves through the services and turns their late ValidationErrors into messages.
 
@@ -264,10 +273,7 @@ class AgendaItemInline(CachedChoicesInlineMixin, TranslationStackedInline):
 
     @admin.display(description=_("documentation and citations"))
     def details(self, obj):
-        if obj is None or obj.pk is None:
-            return _("Save the item first.")
-        url = reverse("admin:agendas_agendaitem_change", args=[obj.pk])
-        return format_html('<a href="{}">{}</a>', url, _("Edit documentation and citations"))
+        return change_link(obj, _("Edit documentation and citations"), _("Save the item first."))
 
 
 class AgendaAdmin(PublishingAdminMixin, ServiceAdminMixin, admin.ModelAdmin):

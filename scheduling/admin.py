@@ -7,8 +7,6 @@ taken up in a slot are edited on the slot's own page, linked from its row.
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
-from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
@@ -16,6 +14,7 @@ from agendas.admin import (
     CachedChoicesInlineMixin,
     ServiceAdminMixin,
     TranslationTabsMedia,
+    change_link,
     translated,
 )
 from agendas.models import Session
@@ -119,10 +118,7 @@ class TimeSlotInline(CachedChoicesInlineMixin, TranslationTabularInline):
 
     @admin.display(description=_("items taken up"))
     def items_taken_up(self, obj):
-        if obj is None or obj.pk is None:
-            return _("Save the slot first.")
-        url = reverse("admin:scheduling_timeslot_change", args=[obj.pk])
-        return format_html('<a href="{}">{}</a>', url, _("Edit items taken up"))
+        return change_link(obj, _("Edit items taken up"), _("Save the slot first."))
 
 
 class SlotItemInline(CachedChoicesInlineMixin, admin.TabularInline):
