@@ -936,7 +936,9 @@ def masthead_lines(distribution, issued_on, language, original_language):
         raise ValueError(
             f"Unknown distribution {distribution!r}; expected 'general', 'limited' or 'restricted'."
         ) from None
-    lines.append(format_date(issued_on, style.masthead_date_language))
+    # A draft without a date of issue yet shows no date line rather than an invented one.
+    if issued_on is not None:
+        lines.append(format_date(issued_on, style.masthead_date_language))
     if language != original_language and style.language_line:
         lines.append(style.language_line)
     lines.append(style.original_line.format(language=style.language_names[original_language]))

@@ -746,6 +746,14 @@ def test_masthead_names_no_language_line_in_the_original_version(
     assert formatting.masthead_lines(distribution, date(2021, 3, 3), lang, original) == expected
 
 
+def test_masthead_of_a_draft_without_date_of_issue_has_no_date_line():
+    assert formatting.masthead_lines("general", None, "zh-hans", "en") == [
+        "Distr.: General",
+        "Chinese",
+        "Original: English",
+    ]
+
+
 def test_masthead_with_unknown_distribution_is_rejected():
     with pytest.raises(ValueError, match="Unknown distribution 'secret'"):
         formatting.masthead_lines("secret", date(2020, 7, 24), "en", "en")

@@ -297,3 +297,17 @@ def test_special_session_has_its_own_url(client):
 
     assert special.status_code == 200
     assert regular.status_code == 404
+
+
+@pytest.mark.parametrize("language", ["ar", "zh-hans", "en", "fr", "ru", "es"])
+def test_a_bare_agenda_renders_in_every_language(client, language):
+    """No symbol, no date of issue, no room, no time slots, text only in French."""
+    agenda = AgendaFactory(symbol="", issued_on=None, original_language="fr")
+    AgendaItemFactory(agenda=agenda, title_en="", title_fr="Questions d’organisation")
+    publish_agenda(agenda)
+    session = agenda.session
+
+    response = client.get(f"/{language}/bodies/{session.body.slug}/sessions/{session.number}/")
+
+    assert response.status_code == 200
+    assert "Questions d’organisation" in response.content.decode()
