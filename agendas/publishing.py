@@ -7,6 +7,7 @@ is documented in ``docs/snapshot.md``.
 """
 
 import datetime
+import logging
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -29,6 +30,8 @@ from .models import (
     SearchEntry,
 )
 from .numbering import flatten, number_items
+
+logger = logging.getLogger(__name__)
 
 SCHEMA = 1
 FOOTNOTE_LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -470,4 +473,5 @@ def publish_agenda(agenda, *, by=None):
         )
         PublishedSlot.objects.bulk_create(_published_slots(version, content))
         SearchEntry.objects.bulk_create(_search_entries(version, content))
+    logger.info("%s published as version %s by %s", agenda, version.number, by or "a script")
     return version

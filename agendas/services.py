@@ -63,7 +63,9 @@ def validate_and_save(instance, *, by=None):
             _("This change conflicts with one saved at the same moment. Reload and try again."),
             code="conflict",
         ) from error
-    logger.info("%s %s saved by %s", type(instance).__name__, instance.pk, by or "a script")
+    # Debug level: a loader saves hundreds of rows, and the admin's own history already
+    # records what staff change there.
+    logger.debug("%s %s saved by %s", type(instance).__name__, instance.pk, by or "a script")
     return instance
 
 
