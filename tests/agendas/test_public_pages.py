@@ -311,3 +311,20 @@ def test_a_bare_agenda_renders_in_every_language(client, language):
 
     assert response.status_code == 200
     assert "Questions d’organisation" in response.content.decode()
+
+
+def test_headings_unnumbered_entries_and_item_less_slots_render(client):
+    agenda = AgendaFactory()
+    heading = AgendaItemFactory(agenda=agenda, kind="heading", title_en="A. Procedural matters")
+    AgendaItemFactory(agenda=agenda, parent=heading, title_en="Adoption of the agenda")
+    AgendaItemFactory(agenda=agenda, kind="unnumbered", title_en="Statements by delegations")
+    TimeSlotFactory(session=agenda.session, note_en="Informal consultations")
+    publish_agenda(agenda)
+    session = agenda.session
+
+    html = client.get(f"/en/bodies/{session.body.slug}/sessions/{session.number}/").content.decode()
+
+    assert "A. Procedural matters" in html
+    assert '<span class="items__number">1.</span>' in html
+    assert "Statements by delegations" in html
+    assert "Informal consultations" in html
