@@ -945,6 +945,12 @@ def masthead_lines(distribution, issued_on, language, original_language):
     return lines
 
 
+def masthead_language(lang):
+    """The language the masthead lines are written in: English in the Arabic, Chinese
+    and Russian versions, the page's own in the others."""
+    return _style(lang).masthead_date_language
+
+
 def text_direction(lang):
     """ "rtl" for Arabic, "ltr" for the other languages."""
     return _style(lang).direction

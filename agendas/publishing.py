@@ -49,6 +49,12 @@ def translations(obj, field, *, clean=None):
     return values
 
 
+def link_anchor(item):
+    """The fragment that links to an item of a snapshot: its readable anchor
+    ("item-2-a"), or for entries without a number the id its section always has."""
+    return item["anchor"] or f"item-{item['uid']}"
+
+
 def _iso(value):
     return value.isoformat() if value else None
 
@@ -400,7 +406,7 @@ def _search_entries(version, content):
                         version=version,
                         kind=SearchEntry.Kind.ITEM,
                         language=language,
-                        anchor=item["anchor"] or f"item-{item['uid']}",
+                        anchor=link_anchor(item),
                         label=" ".join(p for p in (item["number"], title) if p),
                         text=f"{title} {annotation}".casefold(),
                     )
@@ -414,7 +420,7 @@ def _search_entries(version, content):
                             version=version,
                             kind=SearchEntry.Kind.DOCUMENT,
                             language=language,
-                            anchor=item["anchor"] or f"item-{item['uid']}",
+                            anchor=link_anchor(item),
                             symbol=document["symbol"],
                             label=doc_title or document["symbol"],
                             text=f"{document['symbol']} {doc_title}".casefold(),

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agendas import formatting
 from agendas.languages import UNDOCS_LANGUAGE, language_codes
+from agendas.publishing import link_anchor
 
 register = template.Library()
 
@@ -249,6 +250,7 @@ def agenda_entries(snapshot):
         entries.append(
             {
                 **item,
+                "link": link_anchor(item),
                 "punctuation": punctuation,
                 # h3 for items, h4 for sub-items, h5 below: under the h2 "Annotations".
                 "heading_level": min(3 + item["depth"], 6),
@@ -272,7 +274,7 @@ def organization_rows(snapshot):
 
     Date and time are printed only where they change, as in the document.
     """
-    anchors = {item["uid"]: item["anchor"] or f"item-{item['uid']}" for item in snapshot["items"]}
+    anchors = {item["uid"]: link_anchor(item) for item in snapshot["items"]}
     rows = []
     previous_date = None
     for slot in snapshot["organization_of_work"]["rows"]:
@@ -305,8 +307,7 @@ def continued():
 def masthead_language():
     """The language of the masthead lines: English in the Arabic, Chinese and Russian
     versions, which keep "Distr.: General" and the date in English."""
-    language = page_language()
-    return "en" if language in ("ar", "zh-hans", "ru") else language
+    return formatting.masthead_language(page_language())
 
 
 @register.filter

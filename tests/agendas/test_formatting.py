@@ -796,3 +796,15 @@ def test_only_arabic_is_written_right_to_left():
 def test_unknown_language_is_rejected_by_every_function(call, lang):
     with pytest.raises(ValueError, match="Unknown language"):
         call(lang)
+
+
+def test_masthead_is_english_in_the_arabic_chinese_and_russian_versions():
+    languages = {lang: formatting.masthead_language(lang) for lang in formatting.STYLES}
+    assert languages == {
+        "ar": "en",
+        "zh-hans": "en",
+        "en": "en",
+        "fr": "fr",
+        "ru": "en",
+        "es": "es",
+    }
