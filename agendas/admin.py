@@ -21,15 +21,14 @@ from modeltranslation.admin import (
     TranslationAdmin,
     TranslationStackedInline,
 )
+from modeltranslation.utils import build_localized_fieldname
 
-from resolutions import services as resolution_services
 from resolutions.models import Citation
-from scheduling import services as scheduling_services
 from scheduling.models import Room
 
 from . import queries, services
 from .admin_publishing import PublishingAdminMixin
-from .languages import Language, field_suffix
+from .languages import Language
 from .models import (
     Agenda,
     AgendaEdition,
@@ -41,6 +40,7 @@ from .models import (
     Session,
 )
 from .numbering import flatten, number_items
+from .savers import saver_for
 
 
 class TranslationTabsMedia:
@@ -60,15 +60,9 @@ class TranslationTabsMedia:
     css = {"all": ("modeltranslation/css/tabbed_translation_fields.css",)}
 
 
-def saver_for(instance):
-    """The service that saves instances of this model."""
-    savers = {**services.SAVERS, **resolution_services.SAVERS, **scheduling_services.SAVERS}
-    return savers[type(instance)]
-
-
 def translated(field):
     """The per-language columns of a translated field, e.g. title_en, title_zh_hans."""
-    return [f"{field}_{field_suffix(code)}" for code in Language.values]
+    return [build_localized_fieldname(field, code) for code in Language.values]
 
 
 def change_link(obj, label, unsaved):
@@ -93,14 +87,14 @@ class ServiceAdminMixin:
     related_querysets = {}
 
     def save_model(self, request, obj, form, change):
-        saver_for(obj)(obj, by=request.user)
+        saver_for(type(obj))(obj, by=request.user)
 
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)
         for obj in formset.deleted_objects:
             obj.delete()
         for instance in instances:
-            saver_for(instance)(instance, by=request.user)
+            saver_for(type(instance))(instance, by=request.user)
         formset.save_m2m()
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):

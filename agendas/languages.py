@@ -37,8 +37,3 @@ UNDOCS_LANGUAGE = {
 
 def language_codes():
     return [code for code, _name in settings.LANGUAGES]
-
-
-def field_suffix(language):
-    """modeltranslation's column suffix for a language code: 'zh-hans' -> 'zh_hans'."""
-    return language.replace("-", "_")

@@ -14,13 +14,14 @@ from django.db import transaction
 from django.db.models import Max, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
 from resolutions.models import Citation
 from scheduling.models import JointParticipant, SlotItem, TimeSlot
 
 from . import formatting
 from .html import html_to_text, sanitize_html
-from .languages import field_suffix, language_codes
+from .languages import language_codes
 from .models import (
     Agenda,
     AgendaItem,
@@ -41,7 +42,7 @@ def translations(obj, field, *, clean=None):
     """``{language: text}`` of a translated field, leaving out missing languages."""
     values = {}
     for language in language_codes():
-        value = getattr(obj, f"{field}_{field_suffix(language)}", "") or ""
+        value = getattr(obj, build_localized_fieldname(field, language), "") or ""
         if clean is not None:
             value = clean(value)
         if value.strip():

@@ -20,9 +20,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from modeltranslation.utils import build_localized_fieldname
 
 from agendas import services as agenda_services
-from agendas.languages import field_suffix
 from agendas.models import (
     Agenda,
     AgendaEdition,
@@ -32,18 +32,10 @@ from agendas.models import (
     DocumentationLink,
     Session,
 )
-from resolutions import services as resolution_services
+from agendas.savers import saver_for
 from resolutions.models import Citation, Resolution
-from scheduling import services as scheduling_services
 from scheduling.models import JointMeeting, JointParticipant, Room, SlotItem, TimeSlot, Venue
 
-# Every row is saved through its model's service, so the loader obeys the same rules
-# (validation, locking, logging) as the admin.
-SAVERS = {
-    **agenda_services.SAVERS,
-    **resolution_services.SAVERS,
-    **scheduling_services.SAVERS,
-}
 STEP = agenda_services.POSITION_STEP
 
 
@@ -59,7 +51,9 @@ def paragraphs_html(paragraphs):
 
 def translated(field_name, values):
     """{'en': 'x', 'zh-hans': 'y'} -> {'title_en': 'x', 'title_zh_hans': 'y'}."""
-    return {f"{field_name}_{field_suffix(lang)}": value for lang, value in (values or {}).items()}
+    return {
+        build_localized_fieldname(field_name, lang): value for lang, value in (values or {}).items()
+    }
 
 
 @dataclass
@@ -110,7 +104,8 @@ class DescriptionLoader:
                 changed = True
         name = model._meta.label
         if changed:
-            SAVERS[model](instance, by=None)
+            # Through the model's service, so the loader obeys the admin's rules.
+            saver_for(model)(instance, by=None)
             (self.report.created if created else self.report.updated)[name] += 1
         else:
             self.report.unchanged[name] += 1
