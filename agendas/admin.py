@@ -1,12 +1,15 @@
-"""The admin for bodies, sessions, agendas, agenda items and documents.
+"""The admin for bodies, venues, sessions, agendas, agenda items and documents.
 
 One page edits a whole agenda: its masthead, its language versions and its items (parent,
 position, kind, title and annotation in every language). The admin has no nested
-inlines, so each item's documentation and citations are edited on the item's own page,
-linked from its row on the agenda page.
+inlines, so each item's documentation is edited on the item's own page, linked from its
+row on the agenda page.
 
+The other apps extend these pages without this module knowing them: ``resolutions``
+adds citations to the item page, ``scheduling`` the time slots to the session page and
+``publishing`` Preview and Publish to the agenda page (each re-registers a subclass).
 Admin classes parse input and call services (``save_model``/``save_formset``); they hold
-no business rules. The mixins here are shared with the resolutions and scheduling admins.
+no business rules.
 """
 
 from django.contrib import admin, messages
@@ -14,21 +17,22 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import (
     TranslationAdmin,
     TranslationStackedInline,
+    TranslationTabularInline,
 )
-from modeltranslation.utils import build_localized_fieldname
-
-from resolutions.models import Citation
-from scheduling.models import Room
 
 from . import queries, services
-from .admin_publishing import PublishingAdminMixin
-from .languages import Language
+from .adminkit import (
+    CachedChoicesInlineMixin,
+    ServiceAdminMixin,
+    TranslationTabsMedia,
+    change_link,
+    translated,
+)
 from .models import (
     Agenda,
     AgendaEdition,
@@ -37,111 +41,11 @@ from .models import (
     Document,
     DocumentationLink,
     DocumentEdition,
+    Room,
     Session,
+    Venue,
 )
 from .numbering import flatten, number_items
-from .savers import saver_for
-
-
-class TranslationTabsMedia:
-    """modeltranslation's tabbed fields, with the tabs served from our static files.
-
-    modeltranslation's TabbedTranslationAdmin loads jQuery UI from a CDN, which the
-    admin must not depend on; ``agendas/admin/translation_tabs.js`` implements the part
-    of it that the tabs need.
-    """
-
-    js = (
-        "admin/js/jquery.init.js",
-        "modeltranslation/js/force_jquery.js",
-        "agendas/admin/translation_tabs.js",
-        "modeltranslation/js/tabbed_translation_fields.js",
-    )
-    css = {"all": ("modeltranslation/css/tabbed_translation_fields.css",)}
-
-
-def translated(field):
-    """The per-language columns of a translated field, e.g. title_en, title_zh_hans."""
-    return [build_localized_fieldname(field, code) for code in Language.values]
-
-
-def change_link(obj, label, unsaved):
-    """A link to ``obj``'s own admin page, or ``unsaved`` while it has none yet."""
-    if obj is None or obj.pk is None:
-        return unsaved
-    opts = obj._meta
-    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
-    return format_html('<a href="{}">{}</a>', url, label)
-
-
-class ServiceAdminMixin:
-    """Saves through the services and turns their late ValidationErrors into messages.
-
-    Forms already run the models' rules, so errors normally show beside the field. A
-    service can still refuse at save time (two people booking one room at the same
-    moment); the page's transaction is then rolled back and the person told why.
-    """
-
-    # Related models whose __str__ reads further relations: select them with the
-    # choices, so that a select list costs one query however many options it has.
-    related_querysets = {}
-
-    def save_model(self, request, obj, form, change):
-        saver_for(type(obj))(obj, by=request.user)
-
-    def save_formset(self, request, form, formset, change):
-        instances = formset.save(commit=False)
-        for obj in formset.deleted_objects:
-            obj.delete()
-        for instance in instances:
-            saver_for(type(instance))(instance, by=request.user)
-        formset.save_m2m()
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except ValidationError as error:
-            self.message_user(request, " ".join(error.messages), messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        queryset = self.related_querysets.get(db_field.name)
-        if queryset is not None and "queryset" not in kwargs:
-            kwargs["queryset"] = queryset()
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-class CachedChoicesInlineMixin(ServiceAdminMixin):
-    """Inline rows share one evaluated list of choices for each select.
-
-    Django evaluates a select's queryset again for every row of a formset; evaluating it
-    once when the formset class is built keeps the page's query count independent of
-    the number of rows.
-    """
-
-    # Relations that each row's name (shown above the row) reads.
-    row_select_related = ()
-    # Selects whose choices the formset sets itself.
-    uncached_fields = ()
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if self.row_select_related:
-            queryset = queryset.select_related(*self.row_select_related)
-        return queryset
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if (
-            formfield is not None
-            and db_field.name not in self.autocomplete_fields
-            and db_field.name not in self.raw_id_fields
-            and db_field.name not in self.uncached_fields
-            and hasattr(formfield, "queryset")
-        ):
-            # iter() first: list() would ask for len(), which costs a COUNT query.
-            formfield.choices = list(iter(formfield.choices))
-        return formfield
 
 
 class BodyAdmin(ServiceAdminMixin, TranslationAdmin):
@@ -163,15 +67,10 @@ class SessionAdmin(ServiceAdminMixin, admin.ModelAdmin):
     search_fields = ["body__symbol_prefix", "body__short_name_en", "body__name_en", "number"]
     date_hierarchy = "start_date"
     related_querysets = {"room": lambda: Room.objects.select_related("venue")}
+    inlines = []
 
     class Media(TranslationTabsMedia):
         pass
-
-    def get_inlines(self, request, obj):
-        # Time slots are edited per session; imported here as scheduling imports us.
-        from scheduling.admin import TimeSlotInline
-
-        return [TimeSlotInline]
 
 
 class AgendaEditionInline(CachedChoicesInlineMixin, admin.TabularInline):
@@ -270,7 +169,7 @@ class AgendaItemInline(CachedChoicesInlineMixin, TranslationStackedInline):
         return change_link(obj, _("Edit documentation and citations"), _("Save the item first."))
 
 
-class AgendaAdmin(PublishingAdminMixin, ServiceAdminMixin, admin.ModelAdmin):
+class AgendaAdmin(ServiceAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "session", "kind", "distribution", "issued_on", "item_count"]
     list_filter = ["kind", "distribution"]
     search_fields = ["symbol", "session__body__symbol_prefix"]
@@ -282,7 +181,7 @@ class AgendaAdmin(PublishingAdminMixin, ServiceAdminMixin, admin.ModelAdmin):
             {
                 "fields": [
                     "session",
-                    "symbol",
+                    ("symbol", "slug"),
                     "kind",
                     ("distribution", "issued_on", "original_language"),
                 ]
@@ -316,24 +215,6 @@ class DocumentationLinkInline(CachedChoicesInlineMixin, admin.TabularInline):
     extra = 1
 
 
-class CitationInline(CachedChoicesInlineMixin, admin.TabularInline):
-    model = Citation
-
-    fields = ["resolution", "placement", "position"]
-    autocomplete_fields = ["resolution"]
-    row_select_related = ["item", "resolution"]
-    extra = 1
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.name == "resolution":
-            formfield.error_messages["invalid_choice"] = _(
-                "There is no such resolution or decision; add it under "
-                "“Resolutions and decisions” first."
-            )
-        return formfield
-
-
 class AgendaItemAdmin(ServiceAdminMixin, TranslationAdmin):
     list_display = ["__str__", "agenda", "parent", "position", "kind"]
     list_select_related = ["agenda__session__body", "parent"]
@@ -341,7 +222,7 @@ class AgendaItemAdmin(ServiceAdminMixin, TranslationAdmin):
     autocomplete_fields = ["agenda"]
     fields = ["agenda", "number", "parent", ("position", "kind"), "title", "annotation"]
     readonly_fields = ["number"]
-    inlines = [DocumentationLinkInline, CitationInline]
+    inlines = [DocumentationLinkInline]
     actions = ["move_up", "move_down"]
 
     class Media(TranslationTabsMedia):
@@ -450,7 +331,38 @@ class DocumentAdmin(ServiceAdminMixin, TranslationAdmin):
         return title if len(title) <= 90 else title[:89] + "…"
 
 
+class RoomInline(CachedChoicesInlineMixin, TranslationTabularInline):
+    model = Room
+    fields = ["name"]
+    row_select_related = ["venue"]
+    extra = 1
+
+
+class VenueAdmin(ServiceAdminMixin, TranslationAdmin):
+    list_display = ["name", "city", "time_zone"]
+    fields = ["name", "city", "time_zone"]
+    inlines = [RoomInline]
+
+    class Media(TranslationTabsMedia):
+        pass
+
+    search_fields = [*translated("name"), *translated("city")]
+
+
+class RoomAdmin(ServiceAdminMixin, TranslationAdmin):
+    list_display = ["name", "venue"]
+    list_select_related = ["venue"]
+    fields = ["venue", "name"]
+
+    class Media(TranslationTabsMedia):
+        pass
+
+    search_fields = [*translated("name"), "venue__name_en"]
+
+
 admin.site.register(Body, BodyAdmin)
+admin.site.register(Venue, VenueAdmin)
+admin.site.register(Room, RoomAdmin)
 admin.site.register(Session, SessionAdmin)
 admin.site.register(Agenda, AgendaAdmin)
 admin.site.register(AgendaItem, AgendaItemAdmin)

@@ -8,13 +8,15 @@ import re
 import uuid
 import zoneinfo
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from .languages import JOB_NUMBER_LETTER, Language
+import languages
+from languages.base import MAX_SESSION_NUMBER
+
 from .symbols import parse_symbol, validate_body_prefix, validate_symbol
 
 
@@ -87,6 +89,42 @@ class Body(models.Model):
         return body
 
 
+class Venue(models.Model):
+    """A conference centre, e.g. the Vienna International Centre, in its time zone."""
+
+    name = models.CharField(_("name"), max_length=200)
+    city = models.CharField(_("city"), max_length=100)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        validators=[validate_time_zone],
+        help_text=_("IANA name, e.g. Europe/Vienna. Times in the programme are local."),
+    )
+
+    class Meta:
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Room(models.Model):
+    venue = models.ForeignKey(
+        Venue, verbose_name=_("venue"), on_delete=models.PROTECT, related_name="rooms"
+    )
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        verbose_name = _("room")
+        verbose_name_plural = _("rooms")
+        ordering = ["venue", "name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.venue}"
+
+
 class Session(models.Model):
     """One session (or meeting) of a body, held at a venue over consecutive dates."""
 
@@ -95,19 +133,21 @@ class Session(models.Model):
         Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="sessions"
     )
     number = models.PositiveSmallIntegerField(
-        _("number"), help_text=_("11 for the eleventh session; rendered as an ordinal.")
+        _("number"),
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_SESSION_NUMBER)],
+        help_text=_("11 for the eleventh session; rendered as an ordinal."),
     )
     is_special = models.BooleanField(_("special session"), default=False)
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
     venue = models.ForeignKey(
-        "scheduling.Venue",
+        Venue,
         verbose_name=_("venue"),
         on_delete=models.PROTECT,
         related_name="sessions",
     )
     room = models.ForeignKey(
-        "scheduling.Room",
+        Room,
         verbose_name=_("opening room"),
         null=True,
         blank=True,
@@ -126,6 +166,10 @@ class Session(models.Model):
             models.CheckConstraint(
                 condition=models.Q(end_date__gte=models.F("start_date")),
                 name="session_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1, number__lte=MAX_SESSION_NUMBER),
+                name="session_number_in_range",
             ),
         ]
 
@@ -157,8 +201,8 @@ class MastheadMixin(models.Model):
     original_language = models.CharField(
         _("original language"),
         max_length=7,
-        choices=Language.choices,
-        default=Language.ENGLISH,
+        choices=languages.choices,
+        default="en",
     )
 
     class Meta:
@@ -197,6 +241,17 @@ class Agenda(MastheadMixin):
         Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="agendas"
     )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.ANNOTATED)
+    # A session can have several agenda documents (a provisional agenda and its
+    # annotated addendum); each is published at its session's address plus this slug.
+    slug = models.SlugField(
+        _("address"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "The last part of the agenda's public address, e.g. annotated-agenda. Left "
+            "empty, it is made from the kind. It cannot change once the agenda is published."
+        ),
+    )
     updated_at = models.DateTimeField(_("last edited"), auto_now=True)
 
     class Meta:
@@ -209,6 +264,13 @@ class Agenda(MastheadMixin):
                 name="agenda_unique_symbol",
                 condition=~models.Q(symbol=""),
                 violation_error_message=_("An agenda with this symbol already exists."),
+            ),
+            models.UniqueConstraint(
+                fields=["session", "slug"],
+                name="agenda_unique_slug",
+                violation_error_message=_(
+                    "Another agenda of this session already has this address."
+                ),
             ),
         ]
 
@@ -261,25 +323,9 @@ class AgendaItem(models.Model):
         return self.title_en or self.title or str(self.uid)
 
     def clean(self):
-        if self.parent_id is None:
-            return
-        if self.parent.agenda_id != self.agenda_id:
+        # Cycles and depth are checked on the whole tree: agendas.services.validate_item_tree.
+        if self.parent_id is not None and self.parent.agenda_id != self.agenda_id:
             raise ValidationError({"parent": _("The parent item belongs to another agenda.")})
-        ancestor = self.parent
-        depth = 1
-        while ancestor is not None:
-            if self.pk is not None and ancestor.pk == self.pk:
-                raise ValidationError(
-                    {"parent": _("An item cannot be its own parent or ancestor.")},
-                    code="item_cycle",
-                )
-            ancestor = ancestor.parent
-            depth += 1
-        if depth > 3:
-            raise ValidationError(
-                {"parent": _("Agendas nest at most three levels deep: 1., (a), (i).")},
-                code="item_too_deep",
-            )
 
     @property
     def is_numbered(self):
@@ -334,7 +380,26 @@ class Document(MastheadMixin):
                 _("Give the document a UN symbol or, if it has none, a link."),
                 code="document_unlocated",
             )
+        self.clean_parsed_symbol()
         self.clean_symbol_uniqueness()
+
+    def clean_parsed_symbol(self):
+        """The parts read from the symbol must fit the columns that keep them."""
+        if not self.symbol:
+            return
+        try:
+            self.sync_parsed_symbol()
+        except ValidationError:
+            return  # the symbol field's own validator reports what is wrong
+        for name in PARSED_SYMBOL_FIELDS:
+            field = self._meta.get_field(name)
+            value = str(getattr(self, name) or "")
+            if field.max_length and len(value) > field.max_length:
+                message = _(
+                    "The %(part)s “%(value)s” read from the symbol is longer than "
+                    "%(limit)d characters."
+                ) % {"part": field.verbose_name, "value": value, "limit": field.max_length}
+                raise ValidationError({"symbol": message}, code="symbol_part_too_long")
 
     def sync_parsed_symbol(self):
         parsed = self.parsed_symbol
@@ -346,13 +411,16 @@ class Document(MastheadMixin):
         self.suffixes = "/".join(parsed.suffixes) if parsed else ""
 
 
+# The columns filled from the symbol on save, so documents can be filtered by them.
+PARSED_SYMBOL_FIELDS = ("body_prefix", "session_number", "series", "number", "suffixes")
+
 JOB_NUMBER_RE = re.compile(r"^(?:[A-Z]{1,2}\.)?\d{2}-\d{5}\*{0,3} ?\(([A-Z])\)$")
 
 
 class EditionMixin(models.Model):
     """One language version of a document: its job number and whether it is out."""
 
-    language = models.CharField(_("language"), max_length=7, choices=Language.choices)
+    language = models.CharField(_("language"), max_length=7, choices=languages.choices)
     job_number = models.CharField(
         _("job number"),
         max_length=30,
@@ -373,7 +441,7 @@ class EditionMixin(models.Model):
                 {"job_number": _("Write the job number as printed, e.g. V.20-04026 (C).")},
                 code="invalid_job_number",
             )
-        expected = JOB_NUMBER_LETTER.get(self.language)
+        expected = languages.get(self.language).job_letter if self.language else ""
         if expected and match.group(1) != expected:
             raise ValidationError(
                 {
@@ -457,90 +525,3 @@ class DocumentationLink(models.Model):
 
     def __str__(self):
         return f"{self.item} – {self.document}"
-
-
-class PublishedVersion(models.Model):
-    """An immutable snapshot of an agenda as the public sees it, in every language.
-
-    ``content`` is self-contained: pages and exports render from it alone.
-    """
-
-    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
-    agenda = models.ForeignKey(
-        Agenda, verbose_name=_("agenda"), on_delete=models.PROTECT, related_name="versions"
-    )
-    number = models.PositiveIntegerField(_("version"))
-    symbol = models.CharField(_("symbol"), max_length=120, blank=True)
-    published_at = models.DateTimeField(_("published at"))
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("published by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    content = models.JSONField(_("content"))
-    # The only field that changes after publication: true for the newest version of its
-    # agenda, so public lists find what is live without comparing version numbers.
-    is_current = models.BooleanField(_("live"), default=True, db_index=True)
-
-    class Meta:
-        verbose_name = _("published version")
-        verbose_name_plural = _("published versions")
-        ordering = ["agenda", "-number"]
-        get_latest_by = "number"
-        constraints = [
-            models.UniqueConstraint(fields=["agenda", "number"], name="version_unique_number")
-        ]
-
-    def __str__(self):
-        return f"{self.symbol or self.agenda} v{self.number}"
-
-
-class PublishedSlot(models.Model):
-    """One row of a published organization of work, for the daily programme.
-
-    Written once with its version; ``row`` holds what the programme shows, in every
-    language, so the page needs no other table.
-    """
-
-    version = models.ForeignKey(PublishedVersion, on_delete=models.CASCADE, related_name="slots")
-    date = models.DateField(db_index=True)
-    start_time = models.TimeField()
-    end_time = models.TimeField()
-    row = models.JSONField()
-
-    class Meta:
-        ordering = ["date", "start_time", "pk"]
-
-    def __str__(self):
-        return f"{self.version} {self.date} {self.start_time}"
-
-
-class SearchEntry(models.Model):
-    """Searchable text of a published version: one row per thing and language.
-
-    ``text`` is lower-cased (casefolded) so that a plain ``contains`` lookup finds words
-    in every script on SQLite and PostgreSQL alike.
-    """
-
-    class Kind(models.TextChoices):
-        SESSION = "session", _("Session")
-        ITEM = "item", _("Agenda item")
-        DOCUMENT = "document", _("Document")
-
-    version = models.ForeignKey(
-        PublishedVersion, on_delete=models.CASCADE, related_name="search_entries"
-    )
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    language = models.CharField(max_length=7, choices=Language.choices)
-    anchor = models.CharField(max_length=80, blank=True)
-    symbol = models.CharField(max_length=120, blank=True)
-    label = models.TextField()
-    text = models.TextField()
-
-    class Meta:
-        ordering = ["version", "pk"]
-
-    def __str__(self):
-        return f"{self.kind}: {self.label[:60]}"

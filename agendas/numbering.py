@@ -3,42 +3,15 @@
 Top-level items are numbered ``1.``, ``2.``; their sub-items ``(a)``, ``(b)``; a third
 level ``(i)``, ``(ii)``. Unnumbered entries and sub-headings take no number and do not
 advance the count of their numbered siblings.
+
+A node's ``path`` is its place at each level, (2, 1) for 2(a); each language writes it
+its own way (``languages.base.Language.item_number``). The labels here (``2(a)``,
+``item-2-a``) are the language-neutral ones of the admin, anchors and exports.
 """
 
 from dataclasses import dataclass, field
 
-ROMAN = [
-    (1000, "m"),
-    (900, "cm"),
-    (500, "d"),
-    (400, "cd"),
-    (100, "c"),
-    (90, "xc"),
-    (50, "l"),
-    (40, "xl"),
-    (10, "x"),
-    (9, "ix"),
-    (5, "v"),
-    (4, "iv"),
-    (1, "i"),
-]
-
-
-def to_letters(n):
-    """1 -> a, 26 -> z, 27 -> aa (as long agendas letter their sub-items)."""
-    letters = ""
-    while n > 0:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(ord("a") + rest) + letters
-    return letters
-
-
-def to_roman(n):
-    out = ""
-    for value, numeral in ROMAN:
-        count, n = divmod(n, value)
-        out += numeral * count
-    return out
+from languages.base import latin_letters, roman_numeral
 
 
 def ordinal_label(depth, n):
@@ -46,37 +19,46 @@ def ordinal_label(depth, n):
     if depth == 0:
         return str(n)
     if depth == 1:
-        return to_letters(n)
-    return to_roman(n)
+        return latin_letters(n)
+    return roman_numeral(n)
 
 
 @dataclass
 class NumberedNode:
     item: object
     depth: int
-    label: str = ""  # '2', 'a', 'i'; empty for unnumbered entries and headings
-    path: tuple = ()  # ('2', 'a'): the labels from the top level down
+    path: tuple = ()  # (2, 1) for 2(a); empty for unnumbered entries and headings
     children: list = field(default_factory=list)
+    numbered: bool = False
+
+    @property
+    def labels(self):
+        """('2', 'a'): the bare labels from the top level down."""
+        return tuple(ordinal_label(depth, n) for depth, n in enumerate(self.path))
+
+    @property
+    def label(self):
+        return self.labels[-1] if self.numbered else ""
 
     @property
     def display_number(self):
         """As printed before the title: '2.' at the top level, '(a)' below."""
-        if not self.label:
+        if not self.numbered:
             return ""
         return f"{self.label}." if self.depth == 0 else f"({self.label})"
 
     @property
     def reference(self):
         """As cited in tables and cross-references: '2', '2(a)', '2(a)(i)'."""
-        if not self.label:
+        if not self.numbered:
             return ""
-        head, *rest = self.path
+        head, *rest = self.labels
         return head + "".join(f"({part})" for part in rest)
 
     @property
     def anchor(self):
         """A readable fragment for the current numbering: 'item-2-a'."""
-        return "item-" + "-".join(self.path) if self.label else ""
+        return "item-" + "-".join(self.labels) if self.numbered else ""
 
 
 def number_items(items):
@@ -103,8 +85,8 @@ def number_items(items):
             else:
                 if item.is_numbered:
                     counter[0] += 1
-                    node.label = ordinal_label(depth, counter[0])
-                    node.path = (*path, node.label)
+                    node.numbered = True
+                    node.path = (*path, counter[0])
                 node.children = build(item.pk, depth + 1, node.path, [0])
             nodes.append(node)
         return nodes

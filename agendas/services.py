@@ -1,4 +1,4 @@
-"""Writes to bodies, sessions, agendas, agenda items and documents.
+"""Writes to bodies, venues, sessions, agendas, agenda items and documents.
 
 Every function here validates with ``full_clean`` before it writes and runs in one
 transaction, so bad input raises ``ValidationError`` with a message a person can act on
@@ -23,7 +23,9 @@ from .models import (
     Document,
     DocumentationLink,
     DocumentEdition,
+    Room,
     Session,
+    Venue,
 )
 from .numbering import flatten, number_items
 
@@ -75,6 +77,18 @@ def save_body(body, *, by=None):
         return validate_and_save(body, by=by)
 
 
+def save_venue(venue, *, by=None):
+    """Create or update a venue; its time zone must be an IANA name."""
+    with transaction.atomic():
+        return validate_and_save(venue, by=by)
+
+
+def save_room(room, *, by=None):
+    """Create or update a room of a venue."""
+    with transaction.atomic():
+        return validate_and_save(room, by=by)
+
+
 def save_session(session, *, by=None):
     """Create or update a session of a body."""
     with transaction.atomic():
@@ -89,7 +103,30 @@ def save_agenda(agenda, *, by=None):
     # See save_document: stored spaces would defeat the uniqueness check.
     agenda.symbol = agenda.symbol.strip()
     with transaction.atomic():
+        if not agenda.slug and agenda.session_id:
+            agenda.slug = _free_agenda_slug(agenda)
         return validate_and_save(agenda, by=by)
+
+
+# Addresses of agendas left without one: "annotated-agenda", then "annotated-agenda-2".
+DEFAULT_AGENDA_SLUGS = {
+    Agenda.Kind.PROVISIONAL: "provisional-agenda",
+    Agenda.Kind.ANNOTATED: "annotated-agenda",
+}
+
+
+def _free_agenda_slug(agenda):
+    base = DEFAULT_AGENDA_SLUGS.get(agenda.kind, "agenda")
+    taken = set(
+        Agenda.objects.filter(session_id=agenda.session_id)
+        .exclude(pk=agenda.pk)
+        .values_list("slug", flat=True)
+    )
+    slug, counter = base, 1
+    while slug in taken:
+        counter += 1
+        slug = f"{base}-{counter}"
+    return slug
 
 
 def save_agenda_edition(edition, *, by=None):
@@ -137,11 +174,10 @@ def save_agenda_item(item, *, by=None):
     levels.
     """
     with transaction.atomic():
-        item.full_clean()
-        if item.pk is not None:
-            parents = _agenda_parents(item.agenda_id)
-            parents[item.pk] = item.parent_id
-            validate_item_tree(parents)
+        parents = _agenda_parents(item.agenda_id)
+        # A new item has no key yet; any key that is not a primary key stands for it.
+        parents[item.pk if item.pk is not None else "new"] = item.parent_id
+        validate_item_tree(parents)
         return validate_and_save(item, by=by)
 
 
@@ -330,6 +366,8 @@ def save_documentation_link(link, *, by=None):
 # instances of several models and must not bypass a model's rules.
 SAVERS = {
     Body: save_body,
+    Venue: save_venue,
+    Room: save_room,
     Session: save_session,
     Agenda: save_agenda,
     AgendaEdition: save_agenda_edition,

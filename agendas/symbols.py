@@ -3,7 +3,7 @@
 A symbol such as ``CAC/COSP/WG.4/2020/1/Rev.1*`` reads, left to right: the body prefix
 (``CAC/COSP/WG.4``), a year or session (``2020``), an optional series (``L.``, ``CRP.``,
 ``INF.`` ...), a sequential number (``1``), modification suffixes (``Rev.1``, ``Corr.2``,
-``Add.1``, ``Amend.1``) and trailing asterisks for reissues. See CONVENTIONS.md section 1.
+``Add.1``, ``Amend.1``) and trailing asterisks for reissues.
 """
 
 import re

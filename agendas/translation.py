@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import AgendaItem, Body, Document
+from .models import AgendaItem, Body, Document, Room, Venue
 
 
 @register(Body)
@@ -16,3 +16,13 @@ class AgendaItemTranslationOptions(TranslationOptions):
 @register(Document)
 class DocumentTranslationOptions(TranslationOptions):
     fields = ("title",)
+
+
+@register(Venue)
+class VenueTranslationOptions(TranslationOptions):
+    fields = ("name", "city")
+
+
+@register(Room)
+class RoomTranslationOptions(TranslationOptions):
+    fields = ("name",)

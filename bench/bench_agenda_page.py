@@ -25,9 +25,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
-from agendas.models import Agenda, AgendaItem, Body, Session  # noqa: E402
-from agendas.publishing import publish_agenda  # noqa: E402
-from scheduling.models import Venue  # noqa: E402
+from agendas.models import Agenda, AgendaItem, Body, Session, Venue  # noqa: E402
+from publishing.services import publish_agenda  # noqa: E402
 
 LANGUAGES = ("en", "zh-hans", "ar")
 
@@ -45,7 +44,7 @@ def big_agenda():
         end_date=datetime.date(2026, 3, 13),
         venue=venue,
     )
-    agenda = Agenda.objects.create(session=session, symbol="BIG/C.1/2026/1")
+    agenda = Agenda.objects.create(session=session, symbol="BIG/C.1/2026/1", slug="agenda")
     paragraph = "<p>" + "The Committee will consider the report of the Secretary-General. " * 6
     for top in range(100):
         item = AgendaItem.objects.create(
@@ -84,8 +83,8 @@ def main():
     publish_agenda(agenda)
     client = Client()
 
-    seed = "/{}/bodies/cosp-wg4/sessions/11/"
-    big = "/{}/bodies/big/sessions/70/"
+    seed = "/{}/bodies/cosp-wg4/sessions/11/annotated-agenda/"
+    big = "/{}/bodies/big/sessions/70/agenda/"
     first = page(client, seed.format("zh-hans"))()
     assert "缔约国会议有关决议的执行情况" in first.content.decode()
     with CaptureQueriesContext(connection) as queries:

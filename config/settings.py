@@ -39,13 +39,18 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # The product's apps, each depending only on those above it:
+    # languages <- agendas <- resolutions, scheduling <- publishing <- public.
     "agendas",
     "resolutions",
     "scheduling",
+    "publishing",
+    "public",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -115,6 +120,8 @@ TIME_ZONE = "UTC"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+# The module that writes each language (languages/<code>.py unless named here).
+LANGUAGE_MODULES = {}
 # Public pages handle missing translations themselves (original text, marked as such);
 # the fallback only keeps the admin's object names readable.
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)

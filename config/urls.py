@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from agendas.sitemaps import SITEMAPS
+from public.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -14,6 +14,6 @@ urlpatterns = [
 # Every public page lives under a language prefix (/ar/, /zh-hans/, /en/ ...), so that a
 # link names its language; "/" and unprefixed paths redirect by Accept-Language.
 urlpatterns += i18n_patterns(
-    path("", include("agendas.urls")),
+    path("", include("public.urls")),
     prefix_default_language=True,
 )

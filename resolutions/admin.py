@@ -1,6 +1,7 @@
-"""The admin for resolutions and decisions.
+"""The admin for resolutions and decisions, and citations on each agenda item's page.
 
-Citations are edited on each agenda item's page (``agendas.admin.CitationInline``).
+The agenda item page of ``agendas`` is extended here with the citations inline (the
+agenda app knows nothing of resolutions).
 """
 
 import re
@@ -9,9 +10,16 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from agendas.admin import ServiceAdminMixin, TranslationTabsMedia, translated
+from agendas.admin import AgendaItemAdmin
+from agendas.adminkit import (
+    CachedChoicesInlineMixin,
+    ServiceAdminMixin,
+    TranslationTabsMedia,
+    translated,
+)
+from agendas.models import AgendaItem
 
-from .models import Resolution
+from .models import Citation, Resolution
 
 # A number as cited, "8/7", optionally preceded by "resolution" or "decision".
 _CITED_NUMBER = re.compile(
@@ -61,4 +69,28 @@ class ResolutionAdmin(ServiceAdminMixin, TranslationAdmin):
         return title if len(title) <= 90 else title[:89] + "…"
 
 
+class CitationInline(CachedChoicesInlineMixin, admin.TabularInline):
+    model = Citation
+
+    fields = ["resolution", "placement", "position"]
+    autocomplete_fields = ["resolution"]
+    row_select_related = ["item", "resolution"]
+    extra = 1
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "resolution":
+            formfield.error_messages["invalid_choice"] = _(
+                "There is no such resolution or decision; add it under "
+                "“Resolutions and decisions” first."
+            )
+        return formfield
+
+
+class CitingAgendaItemAdmin(AgendaItemAdmin):
+    inlines = [*AgendaItemAdmin.inlines, CitationInline]
+
+
 admin.site.register(Resolution, ResolutionAdmin)
+admin.site.unregister(AgendaItem)
+admin.site.register(AgendaItem, CitingAgendaItemAdmin)

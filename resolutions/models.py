@@ -3,8 +3,12 @@
 import uuid
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+
+from agendas.symbols import parse_symbol
 
 
 class Resolution(models.Model):
@@ -26,7 +30,9 @@ class Resolution(models.Model):
         related_name="resolutions",
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.RESOLUTION)
-    session_number = models.PositiveSmallIntegerField(_("session number"), null=True, blank=True)
+    session_number = models.PositiveSmallIntegerField(
+        _("session number"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
     number = models.PositiveIntegerField(_("number"))
     designation = models.CharField(
         _("designation"),
@@ -44,9 +50,17 @@ class Resolution(models.Model):
         verbose_name_plural = _("resolutions and decisions")
         ordering = ["body", "kind", "session_number", "number"]
         constraints = [
+            # Coalesced, because a plain unique constraint lets rows without a session
+            # number repeat (NULL is distinct from NULL); no session is numbered 0.
             models.UniqueConstraint(
-                fields=["body", "kind", "session_number", "number"],
+                "body",
+                "kind",
+                Coalesce("session_number", models.Value(0), output_field=models.IntegerField()),
+                "number",
                 name="resolution_unique_number",
+                violation_error_message=_(
+                    "This body already has a resolution or decision with this number."
+                ),
             )
         ]
 
@@ -64,8 +78,6 @@ class Resolution(models.Model):
 
     def clean(self):
         if self.symbol:
-            from agendas.symbols import parse_symbol
-
             parse_symbol(self.symbol)
 
 

@@ -1,7 +1,8 @@
-"""The admin for venues, rooms, joint meetings and time slots.
+"""The admin for joint meetings and time slots.
 
-Time slots are edited per session (``TimeSlotInline`` on the session's page); the items
-taken up in a slot are edited on the slot's own page, linked from its row.
+Time slots are edited per session: the session page of ``agendas`` is extended here
+with ``TimeSlotInline`` (the agenda app knows nothing of scheduling). The items taken
+up in a slot are edited on the slot's own page, linked from its row.
 """
 
 from django.contrib import admin
@@ -10,16 +11,17 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from agendas.admin import (
+from agendas.admin import SessionAdmin
+from agendas.adminkit import (
     CachedChoicesInlineMixin,
     ServiceAdminMixin,
     TranslationTabsMedia,
     change_link,
     translated,
 )
-from agendas.models import Session
+from agendas.models import Room, Session
 
-from .models import JointMeeting, JointParticipant, Room, SlotItem, TimeSlot, Venue
+from .models import JointMeeting, JointParticipant, SlotItem, TimeSlot
 
 
 def rooms():
@@ -29,35 +31,6 @@ def rooms():
 def joint_meetings():
     # JointMeeting.__str__ names the participating bodies.
     return JointMeeting.objects.prefetch_related("participants__session__body")
-
-
-class RoomInline(CachedChoicesInlineMixin, TranslationTabularInline):
-    model = Room
-    fields = ["name"]
-    row_select_related = ["venue"]
-    extra = 1
-
-
-class VenueAdmin(ServiceAdminMixin, TranslationAdmin):
-    list_display = ["name", "city", "time_zone"]
-    fields = ["name", "city", "time_zone"]
-    inlines = [RoomInline]
-
-    class Media(TranslationTabsMedia):
-        pass
-
-    search_fields = [*translated("name"), *translated("city")]
-
-
-class RoomAdmin(ServiceAdminMixin, TranslationAdmin):
-    list_display = ["name", "venue"]
-    list_select_related = ["venue"]
-    fields = ["venue", "name"]
-
-    class Media(TranslationTabsMedia):
-        pass
-
-    search_fields = [*translated("name"), "venue__name_en"]
 
 
 class JointParticipantInline(CachedChoicesInlineMixin, admin.TabularInline):
@@ -86,24 +59,20 @@ class TimeSlotInlineFormSet(BaseInlineFormSet):
         super().clean()
         # Each slot is checked against the database by its own form; two rows of this
         # page that overlap each other are only visible here.
-        rows = []
+        slots = []
         for form in self.forms:
             data = getattr(form, "cleaned_data", None)
-            if not data or form in self.deleted_forms or not data.get("room"):
+            if not data or form in self.deleted_forms:
                 continue
             if data.get("date") and data.get("start_time") and data.get("end_time"):
-                rows.append(data)
-        for index, one in enumerate(rows):
-            for other in rows[index + 1 :]:
-                if (
-                    one["room"] == other["room"]
-                    and one["date"] == other["date"]
-                    and one["start_time"] < other["end_time"]
-                    and other["start_time"] < one["end_time"]
-                ):
+                # The form's instance carries the cleaned values.
+                slots.append(form.instance)
+        for index, one in enumerate(slots):
+            for other in slots[index + 1 :]:
+                if one.overlaps(other):
                     raise ValidationError(
                         _("Two of these slots overlap in %(room)s on %(date)s.")
-                        % {"room": one["room"].name, "date": one["date"].isoformat()},
+                        % {"room": one.room.name, "date": one.date.isoformat()},
                         code="slot_overlap",
                     )
 
@@ -153,7 +122,13 @@ class TimeSlotAdmin(ServiceAdminMixin, TranslationAdmin):
         return queryset.prefetch_related("joint_meeting__participants__session__body")
 
 
-admin.site.register(Venue, VenueAdmin)
-admin.site.register(Room, RoomAdmin)
 admin.site.register(JointMeeting, JointMeetingAdmin)
 admin.site.register(TimeSlot, TimeSlotAdmin)
+
+
+class SessionWithSlotsAdmin(SessionAdmin):
+    inlines = [*SessionAdmin.inlines, TimeSlotInline]
+
+
+admin.site.unregister(Session)
+admin.site.register(Session, SessionWithSlotsAdmin)

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class SchedulingConfig(AppConfig):
     name = "scheduling"
     verbose_name = _("Organization of work")
+
+    def ready(self):
+        from agendas import savers
+
+        from . import services
+
+        savers.register(services.SAVERS)

@@ -1,4 +1,7 @@
-"""Venues, rooms, time slots and joint meetings: the organization of work."""
+"""Time slots and joint meetings: the organization of work of a session.
+
+Venues and rooms belong to sessions and live in ``agendas``; slots book its rooms.
+"""
 
 import uuid
 
@@ -6,43 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from agendas.models import validate_time_zone
-
-
-class Venue(models.Model):
-    """A conference centre, e.g. the Vienna International Centre, in its time zone."""
-
-    name = models.CharField(_("name"), max_length=200)
-    city = models.CharField(_("city"), max_length=100)
-    time_zone = models.CharField(
-        _("time zone"),
-        max_length=64,
-        validators=[validate_time_zone],
-        help_text=_("IANA name, e.g. Europe/Vienna. Times in the programme are local."),
-    )
-
-    class Meta:
-        verbose_name = _("venue")
-        verbose_name_plural = _("venues")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class Room(models.Model):
-    venue = models.ForeignKey(
-        Venue, verbose_name=_("venue"), on_delete=models.PROTECT, related_name="rooms"
-    )
-    name = models.CharField(_("name"), max_length=200)
-
-    class Meta:
-        verbose_name = _("room")
-        verbose_name_plural = _("rooms")
-        ordering = ["venue", "name"]
-
-    def __str__(self):
-        return f"{self.name}, {self.venue}"
+from agendas.models import Room
 
 
 class JointMeeting(models.Model):
@@ -184,6 +151,19 @@ class TimeSlot(models.Model):
                 }
         if errors:
             raise ValidationError(errors)
+
+    # Two slots overlap when they share a room and a date and each starts before the
+    # other ends (back-to-back slots do not). ``overlaps`` compares two slots in memory,
+    # ``overlapping_in_room`` asks the database the same question.
+
+    def overlaps(self, other):
+        return (
+            self.room_id is not None
+            and self.room_id == other.room_id
+            and self.date == other.date
+            and self.start_time < other.end_time
+            and other.start_time < self.end_time
+        )
 
     def overlapping_in_room(self):
         slots = TimeSlot.objects.filter(

@@ -1,4 +1,4 @@
-"""Writes to venues, rooms, time slots and joint meetings (the organization of work).
+"""Writes to time slots and joint meetings (the organization of work).
 
 As in ``agendas.services``: each function validates before it writes, runs in one
 transaction, and raises ``ValidationError`` with a clear message on bad input.
@@ -6,21 +6,10 @@ transaction, and raises ``ValidationError`` with a clear message on bad input.
 
 from django.db import connection, transaction
 
+from agendas.models import Room
 from agendas.services import next_position, validate_and_save
 
-from .models import JointMeeting, JointParticipant, Room, SlotItem, TimeSlot, Venue
-
-
-def save_venue(venue, *, by=None):
-    """Create or update a venue; its time zone must be an IANA name."""
-    with transaction.atomic():
-        return validate_and_save(venue, by=by)
-
-
-def save_room(room, *, by=None):
-    """Create or update a room of a venue."""
-    with transaction.atomic():
-        return validate_and_save(room, by=by)
+from .models import JointMeeting, JointParticipant, SlotItem, TimeSlot
 
 
 def _lock_room(room_id, date):
@@ -75,8 +64,6 @@ def save_joint_participant(participant, *, by=None):
 
 
 SAVERS = {
-    Venue: save_venue,
-    Room: save_room,
     TimeSlot: save_time_slot,
     SlotItem: save_slot_item,
     JointMeeting: save_joint_meeting,

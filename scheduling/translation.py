@@ -1,16 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import JointMeeting, Room, TimeSlot, Venue
-
-
-@register(Venue)
-class VenueTranslationOptions(TranslationOptions):
-    fields = ("name", "city")
-
-
-@register(Room)
-class RoomTranslationOptions(TranslationOptions):
-    fields = ("name",)
+from .models import JointMeeting, TimeSlot
 
 
 @register(TimeSlot)

@@ -13,10 +13,12 @@ from agendas.models import (
     Document,
     DocumentationLink,
     DocumentEdition,
+    Room,
     Session,
+    Venue,
 )
 from resolutions.models import Citation, Resolution
-from scheduling.models import JointMeeting, JointParticipant, Room, SlotItem, TimeSlot, Venue
+from scheduling.models import JointMeeting, JointParticipant, SlotItem, TimeSlot
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -77,6 +79,7 @@ class AgendaFactory(factory.django.DjangoModelFactory):
         lambda a: f"{a.session.body.symbol_prefix}/{a.session.start_date.year}/1"
     )
     kind = Agenda.Kind.ANNOTATED
+    slug = "annotated-agenda"
     issued_on = datetime.date(2020, 7, 24)
 
 

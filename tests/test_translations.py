@@ -267,7 +267,7 @@ def demo(db):
 
 @pytest.mark.parametrize("language", sorted(AGENDA_PAGE))
 def test_published_agenda_shows_the_interface_in_the_page_language(client, demo, language):
-    response = client.get(f"/{language}/bodies/cosp-wg4/sessions/11/")
+    response = client.get(f"/{language}/bodies/cosp-wg4/sessions/11/annotated-agenda/")
     page = parse(response)
     expected = AGENDA_PAGE[language]
     document_headings = [heading for heading in page.headings if heading in expected["headings"]]

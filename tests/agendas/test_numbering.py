@@ -1,6 +1,7 @@
 from types import SimpleNamespace
 
-from agendas.numbering import flatten, number_items, to_letters, to_roman
+from agendas.numbering import flatten, number_items
+from languages.base import latin_letters, roman_numeral
 
 
 def item(pk, position, parent=None, kind="item"):
@@ -51,10 +52,10 @@ def test_items_under_a_sub_heading_carry_on_the_numbering_of_the_level():
 
 
 def test_third_level_uses_roman_numerals_and_long_lists_double_letters():
-    assert to_roman(4) == "iv"
-    assert to_roman(14) == "xiv"
-    assert to_letters(26) == "z"
-    assert to_letters(27) == "aa"
+    assert roman_numeral(4) == "iv"
+    assert roman_numeral(14) == "xiv"
+    assert latin_letters(26) == "z"
+    assert latin_letters(27) == "aa"
     items = [item(1, 1), item(2, 1, 1), item(3, 1, 2), item(4, 2, 2)]
     refs = [n.reference for n in flatten(number_items(items))]
     assert refs == ["1", "1(a)", "1(a)(i)", "1(a)(ii)"]

@@ -9,7 +9,7 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
     "resultTypes": ["violations"],
 }
-AGENDA_PATH = "bodies/cosp-wg4/sessions/11/"
+AGENDA_PATH = "bodies/cosp-wg4/sessions/11/annotated-agenda/"
 
 
 def describe(violations):

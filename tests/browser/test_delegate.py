@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-AGENDA_PATH = "bodies/cosp-wg4/sessions/11/"
+AGENDA_PATH = "bodies/cosp-wg4/sessions/11/annotated-agenda/"
 DOCUMENT_URL = "https://undocs.org/zh/CAC/COSP/WG.4/2020/4"
 
 

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-AGENDA_PATH = "bodies/cosp-wg4/sessions/11/"
+AGENDA_PATH = "bodies/cosp-wg4/sessions/11/annotated-agenda/"
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans", "ar"])

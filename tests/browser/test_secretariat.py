@@ -7,7 +7,7 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
 
-PUBLIC_PATH = "/en/bodies/cosp-wg4/sessions/11/"
+PUBLIC_PATH = "/en/bodies/cosp-wg4/sessions/11/annotated-agenda/"
 OLD_TITLE = "Adoption of the report"
 NEW_TITLE = "Adoption of the report on the eleventh meeting"
 

@@ -1,0 +1,140 @@
+"""Admin helpers shared by the admins of every app: saving through services, language
+tabs served from our own static files, and select lists that cost one query.
+
+Kept apart from ``agendas.admin`` so that the other apps' admins import them without
+importing, or being imported by, the agenda admin.
+"""
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
+from modeltranslation.utils import build_localized_fieldname
+
+import languages
+
+from .savers import saver_for
+
+
+class TranslationTabsMedia:
+    """modeltranslation's tabbed fields, with the tabs served from our static files.
+
+    modeltranslation's TabbedTranslationAdmin loads jQuery UI from a CDN, which the
+    admin must not depend on; ``agendas/admin/translation_tabs.js`` implements the part
+    of it that the tabs need.
+    """
+
+    js = (
+        "admin/js/jquery.init.js",
+        "modeltranslation/js/force_jquery.js",
+        "agendas/admin/translation_tabs.js",
+        "modeltranslation/js/tabbed_translation_fields.js",
+    )
+    css = {"all": ("modeltranslation/css/tabbed_translation_fields.css",)}
+
+
+def translated(field):
+    """The per-language columns of a translated field, e.g. title_en, title_zh_hans."""
+    return [build_localized_fieldname(field, code) for code in languages.codes()]
+
+
+def change_link(obj, label, unsaved):
+    """A link to ``obj``'s own admin page, or ``unsaved`` while it has none yet."""
+    if obj is None or obj.pk is None:
+        return unsaved
+    opts = obj._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    return format_html('<a href="{}">{}</a>', url, label)
+
+
+def with_late_errors(form_class, error):
+    """``form_class`` made to fail with ``error``, a service's refusal at save time."""
+
+    class LateErrorForm(form_class):
+        def _post_clean(self):
+            super()._post_clean()
+            errors = error.error_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error}
+            for field, field_errors in errors.items():
+                target = field if field in self.fields else None
+                self.add_error(target, ValidationError(field_errors))
+
+    return LateErrorForm
+
+
+class ServiceAdminMixin:
+    """Saves through the services and shows their late refusals beside what was typed.
+
+    Forms already run the models' rules, so errors normally show beside the field. A
+    service can still refuse at save time (two people booking one room at the same
+    moment, a rule that spans several rows); the page's transaction is then rolled back,
+    and the page is shown again with everything the person typed and the reason.
+    """
+
+    # Related models whose __str__ reads further relations: select them with the
+    # choices, so that a select list costs one query however many options it has.
+    related_querysets = {}
+
+    def save_model(self, request, obj, form, change):
+        saver_for(type(obj))(obj, by=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            obj.delete()
+        for instance in instances:
+            saver_for(type(instance))(instance, by=request.user)
+        formset.save_m2m()
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as error:
+            if request.method != "POST" or hasattr(request, "late_service_error"):
+                raise
+            # Nothing was saved (the whole page is one transaction). Build the page again
+            # from the submitted data, with the service's reason as a form error.
+            request.late_service_error = error
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        error = getattr(request, "late_service_error", None)
+        return with_late_errors(form, error) if error is not None else form
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        queryset = self.related_querysets.get(db_field.name)
+        if queryset is not None and "queryset" not in kwargs:
+            kwargs["queryset"] = queryset()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class CachedChoicesInlineMixin(ServiceAdminMixin):
+    """Inline rows share one evaluated list of choices for each select.
+
+    Django evaluates a select's queryset again for every row of a formset; evaluating it
+    once when the formset class is built keeps the page's query count independent of
+    the number of rows.
+    """
+
+    # Relations that each row's name (shown above the row) reads.
+    row_select_related = ()
+    # Selects whose choices the formset sets itself.
+    uncached_fields = ()
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if self.row_select_related:
+            queryset = queryset.select_related(*self.row_select_related)
+        return queryset
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if (
+            formfield is not None
+            and db_field.name not in self.autocomplete_fields
+            and db_field.name not in self.raw_id_fields
+            and db_field.name not in self.uncached_fields
+            and hasattr(formfield, "queryset")
+        ):
+            # iter() first: list() would ask for len(), which costs a COUNT query.
+            formfield.choices = list(iter(formfield.choices))
+        return formfield

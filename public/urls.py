@@ -1,0 +1,26 @@
+from django.urls import path, register_converter
+
+from . import views
+from .converters import IsoDateConverter, SessionNumberConverter
+
+register_converter(IsoDateConverter, "isodate")
+register_converter(SessionNumberConverter, "session")
+
+app_name = "public"
+
+SESSION = "bodies/<slug:body>/sessions/<session:number>/"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("bodies/<slug:body>/", views.body, name="body"),
+    path(SESSION, views.session, name="session"),
+    path(SESSION + "<slug:document>/", views.agenda, name="agenda"),
+    path(
+        SESSION + "<slug:document>/versions/<int:version>/",
+        views.agenda_version,
+        name="agenda-version",
+    ),
+    path("programme/", views.programme_today, name="programme-today"),
+    path("programme/<isodate:date>/", views.programme, name="programme"),
+    path("search/", views.search, name="search"),
+]

@@ -1,0 +1,229 @@
+"""The public site: published versions only, shown as they were frozen.
+
+Views stay thin: they read through ``publishing.queries`` and render. Nothing here reads
+a draft table (bodies, sessions, agendas): lists come from the columns frozen with each
+version, and an agenda page shows the document rendered when it was published. Only the
+site around it (navigation, language switcher, versions box) is drawn here.
+"""
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse, translate_url
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from publishing import queries
+
+from .converters import SessionNumber
+
+SEARCH_RESULT_LIMIT = 200
+SEARCH_QUERY_LIMIT = 200
+
+
+def language_links(request):
+    """The current page in each language: switcher links and hreflang alternates."""
+    current = get_language()
+    full_path = request.get_full_path()
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = translate_url(full_path, code)
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "absolute": request.build_absolute_uri(url),
+                "current": code == current,
+            }
+        )
+    # Without a prefix the site picks the visitor's language (Accept-Language).
+    prefix = f"/{current}/"
+    unprefixed = "/" + full_path.removeprefix(prefix) if full_path.startswith(prefix) else "/"
+    return {"language_links": links, "x_default": request.build_absolute_uri(unprefixed)}
+
+
+def _session_number(version):
+    return SessionNumber(version.session_number, version.session_is_special)
+
+
+def session_url(version):
+    return reverse(
+        "public:session", kwargs={"body": version.body_slug, "number": _session_number(version)}
+    )
+
+
+def _listed(versions):
+    """Versions grouped per session, as lists of sessions show them."""
+    language = get_language()
+    sessions = {}
+    for version in versions:
+        key = (version.body_slug, version.session_number, version.session_is_special)
+        entry = sessions.setdefault(
+            key,
+            {"summary": version.summary_in(language), "url": session_url(version), "documents": []},
+        )
+        entry["documents"].append({"version": version, "summary": version.summary_in(language)})
+    return list(sessions.values())
+
+
+def _by_body(versions):
+    groups = {}
+    for session in _listed(versions):
+        version = session["documents"][0]["version"]
+        group = groups.setdefault(
+            version.body_slug,
+            {"slug": version.body_slug, "summary": session["summary"], "sessions": []},
+        )
+        group["sessions"].append(session)
+    return list(groups.values())
+
+
+def home(request):
+    today = timezone.localdate()
+    versions = list(queries.live_versions())
+    upcoming = [v for v in versions if v.end_date >= today]
+    earlier = [v for v in reversed(versions) if v.end_date < today]
+    context = {
+        "upcoming": _by_body(upcoming),
+        "earlier": _by_body(earlier),
+        **language_links(request),
+    }
+    return render(request, "public/home.html", context)
+
+
+def body(request, body):
+    versions = list(queries.live_versions().filter(body_slug=body))
+    # A body is public through its published sessions only: one known only to drafts
+    # does not exist for the public.
+    if not versions:
+        raise Http404
+    versions.reverse()
+    sessions = _listed(versions)
+    context = {
+        "body_slug": body,
+        "summary": versions[0].summary_in(get_language()),
+        "sessions": sessions,
+        **language_links(request),
+    }
+    return render(request, "public/body.html", context)
+
+
+def session(request, body, number):
+    """A session's published agenda documents (a provisional agenda and its annotations
+    are often separate documents), each linking to its own page."""
+    versions = list(
+        queries.session_live_versions(body, number.number, is_special=number.is_special)
+    )
+    if not versions:
+        raise Http404
+    listed = _listed(versions)[0]
+    context = {"body_slug": body, "session": listed, **language_links(request)}
+    return render(request, "public/session.html", context)
+
+
+def _address(body, number, document):
+    return (body, number.number, document), {"is_special": number.is_special}
+
+
+def _agenda_page(request, version, *, superseded_by=None):
+    context = {
+        "version": version,
+        "summary": version.summary_in(get_language()),
+        "superseded_by": superseded_by,
+        "versions": queries.versions_of(version.agenda_id),
+        **language_links(request),
+    }
+    return render(request, "public/agenda.html", context)
+
+
+# A record of a schema this code does not know raises UnreadableSnapshot in
+# ``queries.edition_of``: refused, and logged as a server error, rather than misread.
+
+
+def agenda(request, body, number, document):
+    address, keywords = _address(body, number, document)
+    version = queries.edition_of(queries.live_at_address(*address, **keywords), get_language())
+    if version is None:
+        # Published here once and moved since (a renamed body, a new address): follow.
+        agenda_id = queries.agenda_at_address(*address, **keywords)
+        live = queries.live_version(agenda_id) if agenda_id else None
+        if live is None:
+            raise Http404
+        return redirect(live.get_absolute_url(), permanent=True)
+    return _agenda_page(request, version)
+
+
+def agenda_version(request, body, number, document, version):
+    address, keywords = _address(body, number, document)
+    agenda_id = queries.agenda_at_address(*address, **keywords)
+    published = queries.numbered_edition(agenda_id, version, get_language()) if agenda_id else None
+    if published is None:
+        raise Http404
+    if published.is_current:
+        return redirect(published.get_absolute_url())
+    return _agenda_page(request, published, superseded_by=queries.live_version(agenda_id))
+
+
+def programme_today(request):
+    today = timezone.localdate()
+    nearest = queries.nearest_programme_date(today)
+    return redirect("public:programme", date=nearest or today)
+
+
+def programme(request, date):
+    language = get_language()
+    meetings = []
+    for slot in queries.published_slots_on(date):
+        version = slot.version
+        meetings.append(
+            {
+                "uid": slot.row["uid"],
+                "rendered": slot.row["rendered"].get(language)
+                or next(iter(slot.row["rendered"].values())),
+                "summary": version.summary_in(language),
+                "version": version,
+            }
+        )
+    previous_date, next_date = queries.programme_dates_around(date)
+    context = {
+        "date": date,
+        "meetings": meetings,
+        "previous_date": previous_date,
+        "next_date": next_date,
+        **language_links(request),
+    }
+    return render(request, "public/programme.html", context)
+
+
+def _search_results(query):
+    """Matches grouped per thing found, labelled in the page language where it matched."""
+    language = get_language()
+    groups = {}
+    for entry in queries.search_published(query)[:SEARCH_RESULT_LIMIT]:
+        key = (entry.version_id, entry.kind, entry.anchor, entry.symbol)
+        chosen = groups.get(key)
+        if chosen is None or (entry.language == language and chosen.language != language):
+            groups[key] = entry
+    results = []
+    for entry in groups.values():
+        url = entry.version.get_absolute_url()
+        results.append(
+            {
+                "entry": entry,
+                "url": f"{url}#{entry.anchor}" if entry.anchor else url,
+                "summary": entry.version.summary_in(language),
+                "foreign": entry.language != language,
+            }
+        )
+    return results
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_LIMIT]
+    context = {
+        "query": query,
+        "results": _search_results(query) if query else [],
+        **language_links(request),
+    }
+    return render(request, "public/search.html", context)

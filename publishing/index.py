@@ -1,0 +1,96 @@
+"""The rows written beside each published version for the pages that list many versions.
+
+The daily programme reads ``PublishedSlot`` rows and search reads ``SearchEntry`` rows;
+both are derived from the frozen record once, when the version is published, and
+carry what those pages show, rendered in every language.
+"""
+
+import datetime
+
+import languages
+from agendas.html import html_to_text
+
+from .models import PublishedSlot, SearchEntry
+from .snapshot import link_anchor
+
+
+def published_slots(version):
+    """One ``PublishedSlot`` per row of the version's organization of work."""
+    content = version.content
+    rendered = content["rendered"]
+    slots = []
+    for row in content["organization_of_work"]["rows"]:
+        slots.append(
+            PublishedSlot(
+                version=version,
+                date=datetime.date.fromisoformat(row["date"]),
+                start_time=datetime.time.fromisoformat(row["start"]),
+                end_time=datetime.time.fromisoformat(row["end"]),
+                row={
+                    "uid": row["uid"],
+                    "rendered": {
+                        code: edition["programme"][row["uid"]] for code, edition in rendered.items()
+                    },
+                },
+            )
+        )
+    return slots
+
+
+def search_entries(version):
+    """The searchable texts of a version: its session, items and documents per language."""
+    content = version.content
+    session = content["session"]
+    symbol = content["agenda"]["symbol"]
+    original = content["agenda"]["original_language"]
+    entries = []
+    for language in languages.all_languages():
+        code = language.code
+        names = [
+            content["body"]["name"].get(code, ""),
+            content["body"]["short_name"].get(code, ""),
+            session["city"].get(code, ""),
+            session["venue"].get(code, ""),
+        ]
+        if any(names):
+            entries.append(
+                SearchEntry(
+                    version=version,
+                    kind=SearchEntry.Kind.SESSION,
+                    language=code,
+                    symbol=symbol,
+                    label=content["body"]["name"].get(code) or symbol,
+                    text=" ".join([symbol, *names]).casefold(),
+                )
+            )
+        for item in content["items"]:
+            title = item["title"].get(code, "")
+            annotation = html_to_text(item["annotation"].get(code, ""))
+            if title or annotation:
+                number = language.item_number(item["path"])
+                entries.append(
+                    SearchEntry(
+                        version=version,
+                        kind=SearchEntry.Kind.ITEM,
+                        language=code,
+                        anchor=link_anchor(item),
+                        label=" ".join(part for part in (number, title) if part),
+                        text=f"{title} {annotation}".casefold(),
+                    )
+                )
+            for document in item["documents"]:
+                doc_title = document["title"].get(code, "")
+                # A symbol is the same in every language: index it once without a title.
+                if doc_title or (document["symbol"] and code == original):
+                    entries.append(
+                        SearchEntry(
+                            version=version,
+                            kind=SearchEntry.Kind.DOCUMENT,
+                            language=code,
+                            anchor=link_anchor(item),
+                            symbol=document["symbol"],
+                            label=doc_title or document["symbol"],
+                            text=f"{document['symbol']} {doc_title}".casefold(),
+                        )
+                    )
+    return entries

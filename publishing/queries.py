@@ -1,0 +1,178 @@
+"""Reads of published versions. Prefetching and selection live here, once.
+
+The public site reads only what these return: published versions and the rows frozen
+with them, never the draft tables. Pages that show one language read that language's
+rendering out of the record (``edition_of``) rather than the whole record.
+"""
+
+from django.db.models import Max
+from django.db.models.fields.json import KT
+
+from .models import PublishedSlot, PublishedVersion, SearchEntry
+from .snapshot import check_schema, draft_differs
+
+# Everything of a version but its record, for lists.
+LIST_FIELDS = (
+    "id",
+    "agenda_id",
+    "number",
+    "published_at",
+    "is_current",
+    "symbol",
+    "body_slug",
+    "session_number",
+    "session_is_special",
+    "agenda_slug",
+    "start_date",
+    "end_date",
+    "summary",
+)
+
+
+# Drafting and publishing -------------------------------------------------------------
+
+
+def next_version_number(agenda):
+    """The number the agenda's next published version takes: one more than the last."""
+    last = agenda.versions.aggregate(last=Max("number"))["last"]
+    return (last or 0) + 1
+
+
+def live_version(agenda_id):
+    """The version of the agenda the public sees now, without its record, or None."""
+    return (
+        PublishedVersion.objects.filter(agenda_id=agenda_id, is_current=True)
+        .only(*LIST_FIELDS)
+        .first()
+    )
+
+
+def has_unpublished_changes(agenda):
+    """True when the draft differs from what is live (or nothing is live)."""
+    live = PublishedVersion.objects.filter(agenda=agenda, is_current=True).first()
+    return live is None or draft_differs(agenda, live.content)
+
+
+# The public site -----------------------------------------------------------------------
+
+
+def live_versions():
+    """Live versions for lists of sessions, in order of the sessions' dates."""
+    return (
+        PublishedVersion.objects.filter(is_current=True)
+        .only(*LIST_FIELDS)
+        .order_by("start_date", "body_slug", "session_number", "agenda_slug")
+    )
+
+
+def session_live_versions(body_slug, number, *, is_special=False):
+    """The live versions of a session's agenda documents, as published."""
+    return live_versions().filter(
+        body_slug=body_slug, session_number=number, session_is_special=is_special
+    )
+
+
+def _at_address(body_slug, number, is_special, agenda_slug):
+    return PublishedVersion.objects.filter(
+        body_slug=body_slug,
+        session_number=number,
+        session_is_special=is_special,
+        agenda_slug=agenda_slug,
+    )
+
+
+def live_at_address(body_slug, number, agenda_slug, *, is_special=False):
+    """The live version published at this address (a queryset of at most one)."""
+    return _at_address(body_slug, number, is_special, agenda_slug).filter(is_current=True)
+
+
+def agenda_at_address(body_slug, number, agenda_slug, *, is_special=False):
+    """The id of the agenda ever published at this address, or None.
+
+    An address stays valid after a later version moved the agenda (a renamed body, a
+    renumbered session): the agenda is found through any version published there.
+    """
+    return (
+        _at_address(body_slug, number, is_special, agenda_slug)
+        .order_by("-is_current", "-published_at")
+        .values_list("agenda_id", flat=True)
+        .first()
+    )
+
+
+def edition_of(versions, language):
+    """The one version of ``versions`` with its rendering in ``language`` read out of
+    its record (``rendered_title``, ``rendered_document``), or None."""
+    version = (
+        versions.only(*LIST_FIELDS)
+        .annotate(
+            schema=KT("content__schema"),
+            rendered_title=KT(f"content__rendered__{language}__title"),
+            rendered_document=KT(f"content__rendered__{language}__document"),
+        )
+        .first()
+    )
+    if version is not None:
+        check_schema(version.schema)
+    return version
+
+
+def numbered_edition(agenda_id, number, language):
+    return edition_of(PublishedVersion.objects.filter(agenda_id=agenda_id, number=number), language)
+
+
+def versions_of(agenda_id):
+    """Every version of an agenda, newest first, without records."""
+    return list(
+        PublishedVersion.objects.filter(agenda_id=agenda_id).only(*LIST_FIELDS).order_by("-number")
+    )
+
+
+def published_slots_on(date):
+    """Rows of the live organizations of work that fall on ``date``."""
+    return (
+        PublishedSlot.objects.filter(date=date, version__is_current=True)
+        .select_related("version")
+        .only(
+            "pk", "date", "start_time", "end_time", "row", *(f"version__{f}" for f in LIST_FIELDS)
+        )
+        .order_by("start_time", "end_time", "pk")
+    )
+
+
+def _live_slot_dates():
+    return PublishedSlot.objects.filter(version__is_current=True).values_list("date", flat=True)
+
+
+def programme_dates_around(date):
+    """The nearest earlier and later dates with live slots (either may be None)."""
+    before = _live_slot_dates().filter(date__lt=date).order_by("-date").first()
+    after = _live_slot_dates().filter(date__gt=date).order_by("date").first()
+    return before, after
+
+
+def nearest_programme_date(date):
+    """The date with live slots nearest to ``date`` (later wins a tie), or None."""
+    if _live_slot_dates().filter(date=date).exists():
+        return date
+    before, after = programme_dates_around(date)
+    if after is None or before is None:
+        return after or before
+    return after if (after - date) <= (date - before) else before
+
+
+def search_published(query, *, language=None):
+    """Entries of live versions whose text contains every word of ``query``."""
+    words = [word for word in query.casefold().split() if word]
+    if not words:
+        return SearchEntry.objects.none()
+    entries = SearchEntry.objects.filter(version__is_current=True).select_related("version")
+    entries = entries.only(
+        "pk", "kind", "language", "anchor", "symbol", "label", "version_id",
+        *(f"version__{f}" for f in LIST_FIELDS),
+    )  # fmt: skip
+    for word in words:
+        entries = entries.filter(text__contains=word)
+    if language:
+        entries = entries.filter(language=language)
+    return entries.order_by("version__start_date", "pk")

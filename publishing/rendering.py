@@ -1,0 +1,92 @@
+"""Render a snapshot in each language, once, when it is published.
+
+A UN document reads the same forever once issued. Everything the reader sees of it
+(masthead lines, dates, ordinals, numbers, "(continued)", headings, footnotes) is
+rendered here, at publish time, and stored in the record under ``rendered``; pages,
+lists, the daily programme and search show those renderings and never run this code
+again for a published version. A code or catalogue change therefore alters only what
+is published after it.
+"""
+
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.translation import gettext
+
+import languages
+
+from .templatetags import document as tags
+
+DOCUMENT_TEMPLATE = "publishing/document.html"
+
+
+def document_title(content):
+    """The document's title in the active language: "Annotated provisional agenda"."""
+    if content["agenda"]["kind"] == "provisional":
+        return gettext("Provisional agenda")
+    return gettext("Annotated provisional agenda")
+
+
+def _summary(content):
+    """What lists of sessions and search results show of the version."""
+    original = content["agenda"]["original_language"]
+    session = content["session"]
+    return {
+        "body": str(tags.tr(content["body"]["name"], original)),
+        "body_text": tags.tr_plain(content["body"]["name"], original),
+        "session": tags.session_ordinal(session, content["body"]["term"], capitalize=True),
+        "place_and_dates": tags.place_and_dates(session, original),
+        "title": document_title(content),
+    }
+
+
+def _programme_rows(content):
+    """The rows of the daily programme, rendered: one per slot, keyed by the slot's uid."""
+    original = content["agenda"]["original_language"]
+    language = tags.page()
+    footnotes = {note["id"]: note for note in content["organization_of_work"]["footnotes"]}
+    rows = {}
+    for row in content["organization_of_work"]["rows"]:
+        joint = footnotes.get(row["joint"])
+        rows[row["uid"]] = {
+            "time": tags.time_range(row["start"], row["end"]),
+            "time_zone": content["session"]["time_zone"],
+            "room": str(tags.tr(row["room"], original)),
+            "note": str(tags.tr(row["note"], original)),
+            "joint": str(tags.tr(joint["text"], original)) if joint else "",
+            "entries": [
+                {
+                    "item": entry["item"],
+                    "reference": language.item_reference(entry["path"]),
+                    "title": str(tags.tr(entry["title"], original)),
+                    "continued": tags.continued_text() if entry["continued"] else "",
+                }
+                for entry in row["entries"]
+            ],
+        }
+    return rows
+
+
+def render_edition(content, language):
+    """The record rendered in one language: the page title, the document body (HTML),
+    the texts lists show, and the daily programme's rows."""
+    with translation.override(language):
+        original = content["agenda"]["original_language"]
+        document = render_to_string(DOCUMENT_TEMPLATE, {"snapshot": content, "original": original})
+        summary = _summary(content)
+        symbol = content["agenda"]["symbol"]
+        title = " – ".join(part for part in (symbol, summary["body_text"]) if part)
+        return {
+            "title": strip_tags(title),
+            "document": document,
+            "summary": summary,
+            "programme": _programme_rows(content),
+        }
+
+
+def freeze(content, codes=None):
+    """Add the renderings of ``content`` in ``codes`` (all the product's languages)."""
+    content["rendered"] = {
+        code: render_edition(content, code) for code in (codes or languages.codes())
+    }
+    return content

@@ -1,0 +1,139 @@
+"""Preview and Publish in the agenda admin."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.test import Client
+from django.urls import reverse
+
+from publishing.models import PublishedVersion
+from publishing.services import publish_agenda
+from tests.factories import AgendaFactory, AgendaItemFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def agenda():
+    agenda = AgendaFactory()
+    AgendaItemFactory(agenda=agenda, title_en="Opening of the meeting")
+    return agenda
+
+
+def preview_url(agenda):
+    return reverse("admin:agendas_agenda_preview", args=[agenda.pk])
+
+
+def publish_url(agenda):
+    return reverse("admin:agendas_agenda_publish", args=[agenda.pk])
+
+
+def test_preview_renders_the_draft_through_the_document_template(secretariat_client, agenda):
+    response = secretariat_client.get(preview_url(agenda), {"language": "en"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert [t.name for t in response.templates][:2] == [
+        "publishing/document.html",
+        "publishing/preview.html",
+    ]
+    assert "Preview – not published" in html
+    assert "Opening of the meeting" in html
+    assert PublishedVersion.objects.count() == 0
+
+
+def test_preview_switches_language_with_a_parameter(secretariat_client, agenda):
+    html = secretariat_client.get(preview_url(agenda), {"language": "ar"}).content.decode()
+
+    assert '<html lang="ar" dir="rtl">' in html
+    assert '<a href="?language=zh-hans" lang="zh-hans" hreflang="zh-hans">中文</a>' in html
+
+
+def test_preview_sends_anonymous_visitors_to_the_login(outsider, agenda):
+    response = outsider.get(preview_url(agenda))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_preview_sends_non_staff_users_to_the_login(delegate, agenda):
+    client = Client()
+    client.force_login(delegate)
+
+    response = client.get(preview_url(agenda))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_staff_without_agenda_permissions_cannot_preview_or_publish(translator_zh, agenda):
+    client = Client()
+    client.force_login(translator_zh)
+
+    assert client.get(preview_url(agenda)).status_code == 403
+    assert client.post(publish_url(agenda)).status_code == 403
+    assert PublishedVersion.objects.count() == 0
+
+
+def test_staff_with_view_permission_can_preview_but_not_publish(agenda):
+    user = UserFactory(username="reader", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="view_agenda"))
+    client = Client()
+    client.force_login(user)
+
+    assert client.get(preview_url(agenda)).status_code == 200
+    assert client.get(publish_url(agenda)).status_code == 403
+
+
+def test_publish_asks_for_confirmation_first(secretariat_client, agenda):
+    response = secretariat_client.get(publish_url(agenda))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="Yes, publish version 1"' in html
+    assert "Nothing is published yet: the public does not see this agenda." in html
+    assert PublishedVersion.objects.count() == 0
+
+
+def test_publish_creates_the_next_version_and_reports_it(secretariat_client, secretariat, agenda):
+    publish_agenda(agenda)
+
+    response = secretariat_client.post(publish_url(agenda), follow=True)
+
+    version = PublishedVersion.objects.get(agenda=agenda, is_current=True)
+    assert version.number == 2
+    assert version.published_by == secretariat
+    assert [str(m) for m in response.context["messages"]] == [
+        f"Published version 2 of {agenda.symbol}."
+    ]
+    assert response.redirect_chain == [
+        (reverse("admin:agendas_agenda_change", args=[agenda.pk]), 302)
+    ]
+
+
+def test_publish_refusal_is_reported_and_changes_nothing(secretariat_client):
+    empty = AgendaFactory()
+
+    response = secretariat_client.post(publish_url(empty), follow=True)
+
+    assert [str(m) for m in response.context["messages"]] == [
+        "An agenda without items cannot be published."
+    ]
+    assert PublishedVersion.objects.count() == 0
+
+
+def test_change_page_shows_what_is_live(secretariat_client, agenda):
+    change = reverse("admin:agendas_agenda_change", args=[agenda.pk])
+    before = secretariat_client.get(change).content.decode()
+    publish_agenda(agenda)
+    session = agenda.session
+
+    after = secretariat_client.get(change).content.decode()
+
+    assert "Nothing is published yet: the public does not see this agenda." in before
+    assert f'href="{preview_url(agenda)}"' in before
+    assert f'href="{publish_url(agenda)}"' in before
+    assert "Version 1, published on" in after
+    assert (
+        f'href="/en/bodies/{session.body.slug}/sessions/{session.number}/annotated-agenda/"'
+        in after
+    )
