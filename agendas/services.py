@@ -197,13 +197,6 @@ def add_agenda_item(agenda, *, parent=None, by=None, **fields):
         return save_agenda_item(item, by=by)
 
 
-def remove_agenda_item(item, *, by=None):
-    """Delete an item with its sub-items, documentation, citations and slot entries."""
-    with transaction.atomic():
-        logger.info("AgendaItem %s removed by %s", item.pk, by or "a script")
-        item.delete()
-
-
 def _siblings(item):
     return list(
         AgendaItem.objects.select_for_update()

@@ -12,11 +12,16 @@ where UN practice differs (Arabic dual month names, Chinese numerals spaced from
 characters, French "1er").
 """
 
+import functools
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from babel import Locale
 from babel.dates import get_day_names, get_month_names
+from django.conf import settings
+from django.utils.functional import lazy
+from django.utils.translation import get_language
 from num2words import num2words
 
 # Words up to this number, figures beyond it (executive boards reach their 150th
@@ -24,8 +29,6 @@ from num2words import num2words
 MAX_ORDINAL = 100
 MAX_SESSION_NUMBER = 9999
 
-GATHERING_TERMS = ("meeting", "session")
-DISTRIBUTIONS = ("general", "limited", "restricted")
 
 ROMAN = [
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
@@ -173,14 +176,10 @@ class Language:
     # Helpers -------------------------------------------------------------------------
 
     def _writer(self):
-        from . import get
-
         return get(self.masthead_language) if self.masthead_language else self
 
     def language_name(self, code):
         """Another (or this) language's name in this language: "anglais", "Chinese"."""
-        from . import get
-
         if self.language_names and code in self.language_names:
             return self.language_names[code]
         other = get(code)
@@ -407,8 +406,6 @@ class Language:
         original-language version does not. A draft without a date of issue shows no
         date line rather than an invented one.
         """
-        from . import get
-
         get(original_language)
         writer = self._writer()
         try:
@@ -427,3 +424,47 @@ class Language:
 
     def __str__(self):
         return self.code
+
+
+# The registry ---------------------------------------------------------------------------
+# Language modules import this one; it finds them by name (importlib), as Django finds
+# apps, so that no module lists the languages and no import runs in a circle.
+
+
+def codes():
+    """The codes of the product's languages, in the order of ``settings.LANGUAGES``."""
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def _module_path(code):
+    custom = getattr(settings, "LANGUAGE_MODULES", {}) or {}
+    return custom.get(code) or f"languages.{code.replace('-', '_')}"
+
+
+@functools.cache
+def _load(module_path):
+    return importlib.import_module(module_path).LANGUAGE
+
+
+def get(code):
+    """The ``Language`` of ``code``; ValueError for a language the product does not have."""
+    if not isinstance(code, str) or code not in codes():
+        raise ValueError(f"Unknown language {code!r}; expected one of {', '.join(codes())}.")
+    return _load(_module_path(code))
+
+
+def all_languages():
+    return [get(code) for code in codes()]
+
+
+def _name_in_interface_language(code):
+    interface = get_language()
+    writer = get(interface) if interface in codes() else get(settings.LANGUAGE_CODE)
+    return capitalize(writer.language_name(code))
+
+
+def choices():
+    """``(code, name)`` pairs for model and form fields, each name in the interface
+    language at the time it is shown ("Chinese", "chinois", "中文")."""
+    name = lazy(_name_in_interface_language, str)
+    return [(code, name(code)) for code in codes()]

@@ -7,7 +7,7 @@ transaction, and raises ``ValidationError`` with a clear message on bad input.
 from django.db import connection, transaction
 
 from agendas.models import Room
-from agendas.services import next_position, validate_and_save
+from agendas.services import validate_and_save
 
 from .models import JointMeeting, JointParticipant, SlotItem, TimeSlot
 
@@ -42,13 +42,6 @@ def save_slot_item(slot_item, *, by=None):
     """Add or update an agenda item taken up in a slot; it must be one of the slot's sessions'."""
     with transaction.atomic():
         return validate_and_save(slot_item, by=by)
-
-
-def add_slot_item(slot, item, *, by=None):
-    """Take up ``item`` in ``slot``, after the items already listed there."""
-    with transaction.atomic():
-        position = next_position(SlotItem.objects.filter(slot=slot), step=1)
-        return save_slot_item(SlotItem(slot=slot, item=item, position=position), by=by)
 
 
 def save_joint_meeting(joint_meeting, *, by=None):

@@ -32,7 +32,7 @@ def test_secretariat_edits_previews_and_publishes_a_new_version_the_public_then_
     expect(page.locator(".messagelist .success")).to_contain_text("was changed successfully")
 
     page.locator(".object-tools").get_by_role("link", name="Preview").click()
-    expect(page.locator(".banner--preview")).to_contain_text("Preview – not published")
+    expect(page.locator(".preview-banner")).to_contain_text("Preview – not published")
     expect(page.locator(".agenda-list .items__title").last).to_have_text(NEW_TITLE + ".")
 
     # The saved draft is private until it is published.
@@ -50,6 +50,6 @@ def test_secretariat_edits_previews_and_publishes_a_new_version_the_public_then_
     expect(page.locator("#publishing-status")).to_contain_text("Version 2, published on")
 
     page.goto(PUBLIC_PATH)
-    expect(page.locator(".banner--preview")).to_have_count(0)
+    expect(page.locator(".preview-banner")).to_have_count(0)
     expect(page.locator(".agenda-list .items__title").last).to_have_text(NEW_TITLE + ".")
     expect(page.locator(".versions")).to_contain_text("Version 2, published on")
