@@ -111,15 +111,16 @@ class AgendaItemInlineFormSet(BaseInlineFormSet):
         super().clean()
         # Each form checks its own parent against the database; only the formset sees
         # two rows that become each other's parents in one save.
-        parents = {}
+        parents, kinds = {}, {}
         for form in self.forms:
             data = getattr(form, "cleaned_data", None)
             if not data or form in self.deleted_forms or form.instance.pk is None:
                 continue
             parent = data.get("parent")
             parents[form.instance.pk] = parent.pk if parent else None
+            kinds[form.instance.pk] = data.get("kind", form.instance.kind)
         try:
-            services.validate_item_tree(parents)
+            services.validate_item_tree(parents, kinds)
         except ValidationError as error:
             raise ValidationError(error.message_dict["parent"]) from error
 

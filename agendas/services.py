@@ -135,12 +135,14 @@ def save_agenda_edition(edition, *, by=None):
         return validate_and_save(edition, by=by)
 
 
-def validate_item_tree(parents):
+def validate_item_tree(parents, kinds=None):
     """Check that a parent mapping forms a tree no deeper than 1., (a), (i).
 
     ``parents`` maps each item's key to its parent's key (``None`` at the top level);
     keys can be primary keys or any other hashable, so forms that are not saved yet can
-    be checked together before anything is written.
+    be checked together before anything is written. ``kinds`` (key -> kind), when
+    given, also keeps numbered items out from under unnumbered entries, where their
+    numbers would repeat those of the top level.
     """
     for key in parents:
         seen = {key}
@@ -160,24 +162,39 @@ def validate_item_tree(parents):
                 {"parent": _("Agendas nest at most three levels deep: 1., (a), (i).")},
                 code="item_too_deep",
             )
+    for key, kind in (kinds or {}).items():
+        if kind != AgendaItem.Kind.ITEM:
+            continue
+        # Headings group items without taking a level: look past them.
+        parent = parents.get(key)
+        while parent is not None and kinds.get(parent) == AgendaItem.Kind.HEADING:
+            parent = parents.get(parent)
+        if parent is not None and kinds.get(parent) == AgendaItem.Kind.UNNUMBERED:
+            raise ValidationError(
+                {"parent": _("A numbered item cannot be placed under an unnumbered entry.")},
+                code="numbered_under_unnumbered",
+            )
 
 
-def _agenda_parents(agenda_id):
-    return dict(AgendaItem.objects.filter(agenda_id=agenda_id).values_list("pk", "parent_id"))
+def _agenda_tree(agenda_id):
+    """``(parents, kinds)`` of the agenda's items, keyed by primary key."""
+    rows = AgendaItem.objects.filter(agenda_id=agenda_id).values_list("pk", "parent_id", "kind")
+    return {pk: parent for pk, parent, _kind in rows}, {pk: kind for pk, _parent, kind in rows}
 
 
 def save_agenda_item(item, *, by=None):
     """Create or update an agenda item: its parent, position, kind, title and annotation.
 
     Checks, besides the fields, that the parent is in the same agenda, that the item is
-    not made its own ancestor, and that its sub-items would not end up deeper than three
-    levels.
+    not made its own ancestor, that its sub-items would not end up deeper than three
+    levels, and that no numbered item would sit under an unnumbered entry.
     """
     with transaction.atomic():
-        parents = _agenda_parents(item.agenda_id)
+        parents, kinds = _agenda_tree(item.agenda_id)
         # A new item has no key yet; any key that is not a primary key stands for it.
-        parents[item.pk if item.pk is not None else "new"] = item.parent_id
-        validate_item_tree(parents)
+        key = item.pk if item.pk is not None else "new"
+        parents[key], kinds[key] = item.parent_id, item.kind
+        validate_item_tree(parents, kinds)
         return validate_and_save(item, by=by)
 
 

@@ -6,11 +6,14 @@
 - ``outsider``: an anonymous visitor.
 """
 
+from unittest import mock
+
 import pytest
 from django.test import Client
 from django.utils import translation
 
 from .factories import UserFactory
+from .snapshot_contract import checked_freeze
 
 
 @pytest.fixture
@@ -45,4 +48,15 @@ def english_by_default():
     """Each test starts in English: a request in another language must not leak its
     active language into the next test's messages."""
     with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def published_records_keep_their_contract():
+    """Every record any test publishes must keep docs/snapshot.schema.json.
+
+    ``publish_agenda`` renders the record with ``freeze`` just before storing it; checking
+    there catches every publication, whichever module started it.
+    """
+    with mock.patch("publishing.services.freeze", side_effect=checked_freeze):
         yield

@@ -220,3 +220,25 @@ def test_admin_refuses_two_items_made_each_others_parents_in_one_save(secretaria
     formset = response.context["inline_admin_formsets"][1].formset
     assert formset.non_form_errors() == ["An item cannot be its own parent or ancestor."]
     assert list(one.agenda.items.values_list("parent_id", flat=True)) == [None, None]
+
+
+def test_a_numbered_item_cannot_sit_under_an_unnumbered_entry(db):
+    agenda = AgendaFactory()
+    other = services.add_agenda_item(agenda, kind="unnumbered", title_en="Other matters")
+    heading = services.add_agenda_item(agenda, parent=other, kind="heading", title_en="A.")
+
+    for parent in (other, heading):
+        with pytest.raises(ValidationError) as error:
+            services.add_agenda_item(agenda, parent=parent, title_en="Would be numbered (a)")
+        assert error.value.message_dict == {
+            "parent": ["A numbered item cannot be placed under an unnumbered entry."]
+        }
+    # Unnumbered entries may hold unnumbered entries; nothing else was written.
+    services.add_agenda_item(agenda, parent=other, kind="unnumbered", title_en="Statements")
+    assert agenda.items.count() == 3
+    # Nor may an entry with numbered sub-items become unnumbered.
+    item = services.add_agenda_item(agenda, title_en="Organizational matters")
+    services.add_agenda_item(agenda, parent=item, title_en="Opening of the session")
+    item.kind = "unnumbered"
+    with pytest.raises(ValidationError):
+        services.save_agenda_item(item)
