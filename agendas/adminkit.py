@@ -12,6 +12,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 import languages
 
+from .admin_filters import SafeDateFiltersMixin
 from .savers import saver_for
 
 
@@ -60,7 +61,7 @@ def with_late_errors(form_class, error):
     return LateErrorForm
 
 
-class ServiceAdminMixin:
+class ServiceAdminMixin(SafeDateFiltersMixin):
     """Saves through the services and shows their late refusals beside what was typed.
 
     Forms already run the models' rules, so errors normally show beside the field. A

@@ -395,8 +395,9 @@ class Document(MastheadMixin):
             field = self._meta.get_field(name)
             value = str(getattr(self, name) or "")
             if field.max_length and len(value) > field.max_length:
+                # The value leads: "The suffixes ... is" would not read for every part.
                 message = _(
-                    "The %(part)s “%(value)s” read from the symbol is longer than "
+                    "“%(value)s”, the %(part)s read from the symbol, is longer than "
                     "%(limit)d characters."
                 ) % {"part": field.verbose_name, "value": value, "limit": field.max_length}
                 raise ValidationError({"symbol": message}, code="symbol_part_too_long")

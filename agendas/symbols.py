@@ -18,6 +18,8 @@ SUFFIX_KINDS = ("Rev", "Corr", "Add", "Amend")
 _PART = re.compile(r"^[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*(?:\([A-Za-z0-9.]+\))?$")
 _BODY_HEAD = re.compile(r"^[A-Z][A-Z0-9]*$")
 _SUFFIX = re.compile(r"^(Rev|Corr|Add|Amend)\.(\d+)$", re.IGNORECASE)
+# "Add1" for "Add.1": read as a number it would be blamed on the part before it.
+_SUFFIX_WITHOUT_DOT = re.compile(r"^(Rev|Corr|Add|Amend)(\d+)$", re.IGNORECASE)
 _SERIES = re.compile(r"^(" + "|".join(SERIES) + r")(?:\.(\d+[A-Za-z]?))?$")
 _NUMBER = re.compile(r"^\d+[A-Za-z]?(?:\([A-Za-z0-9.]+\))?$")
 _YEAR = re.compile(r"^(19[4-9]\d|2\d\d\d)$")
@@ -63,9 +65,18 @@ def parse_symbol(symbol):
         raise _invalid(symbol, reason)
 
     suffixes = []
-    while len(parts) > 1 and _SUFFIX.match(parts[-1]):
-        kind, number = _SUFFIX.match(parts.pop()).groups()
-        suffixes.insert(0, f"{kind.capitalize()}.{number}")
+    while len(parts) > 1:
+        if suffix := _SUFFIX.match(parts[-1]):
+            parts.pop()
+            kind, number = suffix.groups()
+            suffixes.insert(0, f"{kind.capitalize()}.{number}")
+        elif suffix := _SUFFIX_WITHOUT_DOT.match(parts[-1]):
+            kind, number = suffix.groups()
+            reason = _("the suffix “%(part)s” needs a dot: write it %(suffix)s.")
+            written = f"{kind.capitalize()}.{number}"
+            raise _invalid(symbol, reason % {"part": parts[-1], "suffix": written})
+        else:
+            break
 
     body = [parts[0]]
     rest = parts[1:]

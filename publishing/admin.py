@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 
 import languages
 from agendas.admin import AgendaAdmin
+from agendas.admin_filters import SafeDateFiltersMixin
 from agendas.models import Agenda
 
 from . import queries
@@ -141,7 +142,7 @@ admin.site.register(Agenda, PublishingAgendaAdmin)
 
 
 @admin.register(PublishedVersion)
-class PublishedVersionAdmin(admin.ModelAdmin):
+class PublishedVersionAdmin(SafeDateFiltersMixin, admin.ModelAdmin):
     """Published versions, read-only: a document once issued never changes."""
 
     list_display = ["__str__", "symbol", "number", "published_at", "published_by", "is_current"]
