@@ -248,8 +248,8 @@ class Agenda(MastheadMixin):
         max_length=60,
         blank=True,
         help_text=_(
-            "The last part of the agenda's public address, e.g. annotated-agenda. Left "
-            "empty, it is made from the kind. It cannot change once the agenda is published."
+            "The last part of the agenda's public address, e.g. annotated-agenda; made "
+            "from the kind when left empty. After a change, earlier addresses still lead here."
         ),
     )
     updated_at = models.DateTimeField(_("last edited"), auto_now=True)

@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
                 ('original_language', models.CharField(choices=languages.choices, default='en', max_length=7, verbose_name='original language')),
                 ('uid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
                 ('kind', models.CharField(choices=[('provisional', 'Provisional agenda'), ('annotated', 'Annotated provisional agenda')], default='annotated', max_length=12, verbose_name='kind')),
-                ('slug', models.SlugField(blank=True, help_text="The last part of the agenda's public address, e.g. annotated-agenda. Left empty, it is made from the kind. It cannot change once the agenda is published.", max_length=60, verbose_name='address')),
+                ('slug', models.SlugField(blank=True, help_text="The last part of the agenda's public address, e.g. annotated-agenda; made from the kind when left empty. After a change, earlier addresses still lead here.", max_length=60, verbose_name='address')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last edited')),
             ],
             options={
