@@ -12,6 +12,7 @@ Admin classes parse input and call services (``save_model``/``save_formset``); t
 no business rules.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
@@ -24,6 +25,8 @@ from modeltranslation.admin import (
     TranslationStackedInline,
     TranslationTabularInline,
 )
+
+import languages
 
 from . import queries, services
 from .adminkit import (
@@ -41,7 +44,10 @@ from .models import (
     Document,
     DocumentationLink,
     DocumentEdition,
+    DocumentPurpose,
+    Footnote,
     Room,
+    Section,
     Session,
     Venue,
 )
@@ -60,7 +66,36 @@ class BodyAdmin(ServiceAdminMixin, TranslationAdmin):
     search_fields = ["symbol_prefix", *translated("name"), *translated("short_name")]
 
 
+class SessionForm(forms.ModelForm):
+    """Interpretation languages as boxes to tick, not a list to type."""
+
+    interpretation_languages = forms.MultipleChoiceField(
+        label=_("interpretation"),
+        choices=languages.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=Session._meta.get_field("interpretation_languages").help_text,
+    )
+
+    class Meta:
+        model = Session
+        fields = [
+            "body",
+            "number",
+            "is_special",
+            "is_resumed",
+            "part",
+            "start_date",
+            "end_date",
+            "venue",
+            "room",
+            "opening_time",
+            "interpretation_languages",
+        ]
+
+
 class SessionAdmin(ServiceAdminMixin, admin.ModelAdmin):
+    form = SessionForm
     list_display = ["__str__", "body", "number", "is_special", "start_date", "end_date", "venue"]
     list_select_related = ["body", "venue"]
     list_filter = ["body"]
@@ -75,7 +110,7 @@ class SessionAdmin(ServiceAdminMixin, admin.ModelAdmin):
 
 class AgendaEditionInline(CachedChoicesInlineMixin, admin.TabularInline):
     model = AgendaEdition
-    fields = ["language", "job_number", "reissued_on"]
+    fields = ["language", "job_number", "processed_on", "printed_on", "reissued_on"]
     row_select_related = ["agenda"]
     extra = 0
 
@@ -138,7 +173,9 @@ class AgendaItemInline(CachedChoicesInlineMixin, TranslationStackedInline):
         ("number", "position", "kind"),
         "parent",
         "title",
+        "heading",
         "annotation",
+        ("in_list", "in_annotations", "lettered"),
         "details",
     ]
     readonly_fields = ["number", "details"]
@@ -155,7 +192,7 @@ class AgendaItemInline(CachedChoicesInlineMixin, TranslationStackedInline):
         formset = super().get_formset(request, obj, **kwargs)
         widgets = formset.form.base_fields
         for name, field in widgets.items():
-            if name.startswith("title_"):
+            if name.startswith(("title_", "heading_")):
                 field.widget.attrs["rows"] = 2
             elif name.startswith("annotation_"):
                 field.widget.attrs["rows"] = 6
@@ -168,6 +205,43 @@ class AgendaItemInline(CachedChoicesInlineMixin, TranslationStackedInline):
     @admin.display(description=_("documentation and citations"))
     def details(self, obj):
         return change_link(obj, _("Edit documentation and citations"), _("Save the item first."))
+
+
+class SectionInline(CachedChoicesInlineMixin, TranslationStackedInline):
+    model = Section
+    fields = [("kind", "position", "is_annex"), "heading", "text"]
+    row_select_related = ["agenda"]
+    extra = 0
+
+
+class AgendaItemChoicesFormSet(BaseInlineFormSet):
+    """Rows that point at an item of the agenda choose among its items only, listed once."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        field = form.fields.get("item")
+        if field is not None:
+            if not hasattr(self, "_item_choices"):
+                self._item_choices = [("", "---------")] + [
+                    (node.item.pk, parent_label(node))
+                    for node in queries.numbered_items(self.instance.pk)
+                ]
+            field.queryset = AgendaItem.objects.filter(agenda_id=self.instance.pk)
+            field.choices = self._item_choices
+
+
+class FootnoteInline(CachedChoicesInlineMixin, TranslationStackedInline):
+    model = Footnote
+    formset = AgendaItemChoicesFormSet
+    fields = [("placement", "item", "paragraph", "position"), "text"]
+    uncached_fields = ["item"]
+    row_select_related = ["agenda", "item"]
+    extra = 0
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "item":
+            kwargs["queryset"] = AgendaItem.objects.none()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class AgendaAdmin(ServiceAdminMixin, admin.ModelAdmin):
@@ -184,18 +258,45 @@ class AgendaAdmin(ServiceAdminMixin, admin.ModelAdmin):
                     "session",
                     ("symbol", "slug"),
                     "kind",
+                    "title",
                     ("distribution", "issued_on", "original_language"),
+                    "issued_under_item",
+                    ("announces_venue", "is_sample"),
                 ]
             },
-        )
+        ),
+        (
+            _("Layout"),
+            {
+                "fields": [
+                    ("section_numbering", "documentation_style"),
+                    ("timetable_layout", "time_notation"),
+                ]
+            },
+        ),
     ]
-    inlines = [AgendaEditionInline, AgendaItemInline]
+    inlines = [AgendaEditionInline, SectionInline, AgendaItemInline, FootnoteInline]
 
     class Media(TranslationTabsMedia):
         pass
 
     def get_queryset(self, request):
         return queries.admin_agendas()
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        field = form.base_fields.get("issued_under_item")
+        if field is not None:
+            # Items of the session's other agendas: the provisional agenda an annotated
+            # addendum is issued under.
+            field.queryset = (
+                AgendaItem.objects.filter(agenda__session_id=obj.session_id)
+                .exclude(agenda=obj)
+                .select_related("agenda")
+                if obj is not None
+                else AgendaItem.objects.none()
+            )
+        return form
 
     @admin.display(description=_("items"), ordering="item_count")
     def item_count(self, obj):
@@ -210,7 +311,7 @@ class AgendaAdmin(ServiceAdminMixin, admin.ModelAdmin):
 
 class DocumentationLinkInline(CachedChoicesInlineMixin, admin.TabularInline):
     model = DocumentationLink
-    fields = ["document", "role", "position"]
+    fields = ["document", "purpose", "position"]
     autocomplete_fields = ["document"]
     row_select_related = ["item", "document"]
     extra = 1
@@ -313,18 +414,31 @@ class DocumentAdmin(ServiceAdminMixin, TranslationAdmin):
         (
             _("Read from the symbol"),
             {
-                "fields": [("body_prefix", "year", "session_number", "series", "number")],
+                "fields": [
+                    ("body_prefix", "year", "session_number", "series", "number"),
+                    "symbol_key",
+                ],
                 "classes": ["collapse"],
             },
         ),
     ]
-    readonly_fields = ["body_prefix", "year", "session_number", "series", "number"]
+    readonly_fields = ["body_prefix", "year", "session_number", "series", "number", "symbol_key"]
     inlines = [DocumentEditionInline]
 
     class Media(TranslationTabsMedia):
         pass
 
-    search_fields = ["symbol", *translated("title")]
+    search_fields = ["symbol", "symbol_key", *translated("title")]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.symbol_irregularity:
+            self.message_user(
+                request,
+                _("The symbol %(symbol)s is kept as printed, but it is irregular: %(why)s")
+                % {"symbol": obj.symbol, "why": obj.symbol_irregularity},
+                messages.WARNING,
+            )
 
     @admin.display(description=_("title"))
     def short_title(self, obj):
@@ -361,7 +475,16 @@ class RoomAdmin(ServiceAdminMixin, TranslationAdmin):
     search_fields = [*translated("name"), "venue__name_en"]
 
 
+class DocumentPurposeAdmin(ServiceAdminMixin, TranslationAdmin):
+    list_display = ["name", "code", "position"]
+    fields = ["name", "code", "position"]
+
+    class Media(TranslationTabsMedia):
+        pass
+
+
 admin.site.register(Body, BodyAdmin)
+admin.site.register(DocumentPurpose, DocumentPurposeAdmin)
 admin.site.register(Venue, VenueAdmin)
 admin.site.register(Room, RoomAdmin)
 admin.site.register(Session, SessionAdmin)

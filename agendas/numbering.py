@@ -1,8 +1,9 @@
 """Agenda numbering, derived from the order of items and never typed.
 
 Top-level items are numbered ``1.``, ``2.``; their sub-items ``(a)``, ``(b)``; a third
-level ``(i)``, ``(ii)``. Unnumbered entries and sub-headings take no number and do not
-advance the count of their numbered siblings.
+level ``(i)``, ``(ii)``. Unnumbered entries, headings and the sub-headings inside an
+annotation take no number and do not advance the count of their numbered siblings;
+lettered sub-headings inside an annotation are lettered A., B. among themselves.
 
 A node's ``path`` is its place at each level, (2, 1) for 2(a); each language writes it
 its own way (``languages.base.Language.item_number``). The labels here (``2(a)``,
@@ -30,6 +31,7 @@ class NumberedNode:
     path: tuple = ()  # (2, 1) for 2(a); empty for unnumbered entries and headings
     children: list = field(default_factory=list)
     numbered: bool = False
+    letter: int = 0  # 1 for the first lettered sub-heading inside an annotation
 
     @property
     def labels(self):
@@ -64,11 +66,11 @@ class NumberedNode:
 def number_items(items):
     """Build the numbered tree from items in any order.
 
-    ``items`` need ``pk``, ``parent_id``, ``position``, ``is_numbered`` and
-    ``is_heading``. A sub-heading groups items without taking a level of its own: the
-    items under it carry on the numbering of its siblings (as in agendas divided into
-    "A. Organizational matters", "B. ..."). Returns the top-level nodes, each listing
-    its children in order.
+    ``items`` need ``pk``, ``parent_id``, ``position``, ``is_numbered``,
+    ``is_heading``, ``is_part`` and ``lettered``. A heading groups items without taking
+    a level of its own: the items under it carry on the numbering of its siblings (as in
+    agendas divided into "A. Organizational matters", "B. ..."). Returns the top-level
+    nodes, each listing its children in order.
     """
     by_parent = {}
     for item in items:
@@ -78,9 +80,15 @@ def number_items(items):
 
     def build(parent_id, depth, path, counter):
         nodes = []
+        letters = 0
         for item in by_parent.get(parent_id, []):
             node = NumberedNode(item=item, depth=depth, path=path)
-            if item.is_heading:
+            if item.is_part:
+                if item.lettered:
+                    letters += 1
+                    node.letter = letters
+                node.path = ()
+            elif item.is_heading:
                 node.children = build(item.pk, depth, path, counter)
             else:
                 if item.is_numbered:

@@ -23,11 +23,15 @@ from .models import (
     Document,
     DocumentationLink,
     DocumentEdition,
+    DocumentPurpose,
+    Footnote,
     Room,
+    Section,
     Session,
     Venue,
 )
 from .numbering import flatten, number_items
+from .symbols import symbol_key
 
 logger = logging.getLogger(__name__)
 
@@ -163,6 +167,17 @@ def validate_item_tree(parents, kinds=None):
                 code="item_too_deep",
             )
     for key, kind in (kinds or {}).items():
+        parent = parents.get(key)
+        if kinds.get(parent) == AgendaItem.Kind.PART:
+            raise ValidationError(
+                {"parent": _("A sub-heading inside an annotation has nothing under it.")},
+                code="under_part",
+            )
+        if kind == AgendaItem.Kind.PART and kinds.get(parent) == AgendaItem.Kind.HEADING:
+            raise ValidationError(
+                {"parent": _("A sub-heading inside an annotation belongs to an item.")},
+                code="part_under_heading",
+            )
         if kind != AgendaItem.Kind.ITEM:
             continue
         # Headings group items without taking a level: look past them.
@@ -306,6 +321,28 @@ def normalize_positions(agenda, *, by=None):
         reorder_items(agenda, reading_order, by=by)
 
 
+def save_section(section, *, by=None):
+    """Create or update a section of an agenda document (its contents and heading)."""
+    with transaction.atomic():
+        if not section.position and section.agenda_id:
+            section.position = next_position(Section.objects.filter(agenda_id=section.agenda_id))
+        return validate_and_save(section, by=by)
+
+
+def save_footnote(footnote, *, by=None):
+    """Create or update a footnote the secretariat writes on a title or an annotation."""
+    with transaction.atomic():
+        if not footnote.position and footnote.agenda_id:
+            footnote.position = next_position(Footnote.objects.filter(agenda_id=footnote.agenda_id))
+        return validate_and_save(footnote, by=by)
+
+
+def save_document_purpose(purpose, *, by=None):
+    """Create or update a purpose documents are listed for ("For decision" ...)."""
+    with transaction.atomic():
+        return validate_and_save(purpose, by=by)
+
+
 def save_document(document, *, by=None):
     """Create or update a document; its symbol is validated, parsed and must be unique.
 
@@ -341,7 +378,7 @@ def save_document_edition(edition, *, by=None):
 def _document_for(document):
     if isinstance(document, Document):
         return document
-    found = Document.objects.filter(symbol__iexact=str(document).strip()).first()
+    found = Document.objects.filter(symbol_key=symbol_key(str(document))).first()
     if found is None:
         raise ValidationError(
             {"document": _("There is no document %(symbol)s.") % {"symbol": document}},
@@ -350,8 +387,22 @@ def _document_for(document):
     return found
 
 
-def add_documentation(item, document, role=DocumentationLink.Role.CONSIDERATION, *, by=None):
-    """List ``document`` (a Document or a symbol) under ``item``, after those listed.
+def purpose_for(purpose):
+    """A DocumentPurpose from itself, its code ("for-decision") or None."""
+    if purpose is None or isinstance(purpose, DocumentPurpose):
+        return purpose
+    found = DocumentPurpose.objects.filter(code=str(purpose).strip()).first()
+    if found is None:
+        raise ValidationError(
+            {"purpose": _("There is no purpose “%(code)s”.") % {"code": purpose}},
+            code="unknown_purpose",
+        )
+    return found
+
+
+def add_documentation(item, document, purpose=None, *, by=None):
+    """List ``document`` (a Document or a symbol) under ``item``, after those listed,
+    for ``purpose`` (a DocumentPurpose, its code, or None).
 
     Listing a document twice under one item is refused.
     """
@@ -360,14 +411,14 @@ def add_documentation(item, document, role=DocumentationLink.Role.CONSIDERATION,
         link = DocumentationLink(
             item=item,
             document=document,
-            role=role,
+            purpose=purpose_for(purpose),
             position=next_position(DocumentationLink.objects.filter(item=item)),
         )
         return validate_and_save(link, by=by)
 
 
 def save_documentation_link(link, *, by=None):
-    """Create or update a documentation entry of an item (document, role, position)."""
+    """Create or update a documentation entry of an item (document, purpose, position)."""
     with transaction.atomic():
         return validate_and_save(link, by=by)
 
@@ -385,4 +436,7 @@ SAVERS = {
     Document: save_document,
     DocumentEdition: save_document_edition,
     DocumentationLink: save_documentation_link,
+    DocumentPurpose: save_document_purpose,
+    Section: save_section,
+    Footnote: save_footnote,
 }

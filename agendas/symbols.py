@@ -1,9 +1,15 @@
-"""UN document symbols: validation and parsing.
+"""UN document symbols: validation, parsing, and symbols read as printed.
 
 A symbol such as ``CAC/COSP/WG.4/2020/1/Rev.1*`` reads, left to right: the body prefix
 (``CAC/COSP/WG.4``), a year or session (``2020``), an optional series (``L.``, ``CRP.``,
 ``INF.`` ...), a sequential number (``1``), modification suffixes (``Rev.1``, ``Corr.2``,
 ``Add.1``, ``Amend.1``) and trailing asterisks for reissues.
+
+Agendas the product issues get symbols that follow those rules (``parse_symbol``).
+Documents listed in them may be older and carry symbols that break them (a suffix
+without its dot, ``Add1``; a series the parser does not know): ``read_symbol`` accepts
+them as printed, names the irregular part, and gives the normalised form under which
+search and duplicate checks find them.
 """
 
 import re
@@ -13,7 +19,6 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 SERIES = ("L", "CRP", "INF", "R", "WP", "PV", "SR", "NGO", "RES", "PRST", "PET", "MISC")
-SUFFIX_KINDS = ("Rev", "Corr", "Add", "Amend")
 
 _PART = re.compile(r"^[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*(?:\([A-Za-z0-9.]+\))?$")
 _BODY_HEAD = re.compile(r"^[A-Z][A-Z0-9]*$")
@@ -23,6 +28,8 @@ _SUFFIX_WITHOUT_DOT = re.compile(r"^(Rev|Corr|Add|Amend)(\d+)$", re.IGNORECASE)
 _SERIES = re.compile(r"^(" + "|".join(SERIES) + r")(?:\.(\d+[A-Za-z]?))?$")
 _NUMBER = re.compile(r"^\d+[A-Za-z]?(?:\([A-Za-z0-9.]+\))?$")
 _YEAR = re.compile(r"^(19[4-9]\d|2\d\d\d)$")
+# "Misc.3" after the number: a series, but none of SERIES.
+_SERIES_LIKE = re.compile(r"^[A-Za-z]+\.\d+[A-Za-z]?$")
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,9 @@ def parse_symbol(symbol):
                 number = part
             else:
                 raise _invalid(symbol, _("the part “%(part)s” is out of place.") % {"part": part})
+        elif _SERIES_LIKE.match(part):
+            reason = _("“%(part)s” is not a series the parser knows (%(series)s).")
+            raise _invalid(symbol, reason % {"part": part, "series": ", ".join(SERIES)})
         else:
             raise _invalid(symbol, _("the part “%(part)s” is out of place.") % {"part": part})
     if not number and not series:
@@ -132,3 +142,76 @@ def validate_body_prefix(value):
             code="invalid_prefix",
             params={"prefix": value},
         )
+
+
+# Symbols as printed -------------------------------------------------------------------
+
+# What any printed symbol is made of; beyond this it is not a symbol at all.
+_PRINTED = re.compile(r"^[A-Za-z][A-Za-z0-9./()\-]*\**$")
+
+
+@dataclass(frozen=True)
+class SymbolReading:
+    """A symbol as printed, what could be read from it, and what is irregular in it."""
+
+    printed: str
+    key: str  # normalised: capitals, suffix dots, no reissue stars; for search and duplicates
+    parsed: ParsedSymbol  # best effort when irregular: at least the body prefix
+    irregularity: str = ""  # why it breaks the rules, naming the part; "" when regular
+
+
+def symbol_key(symbol):
+    """The form under which two printings of one symbol compare equal.
+
+    ``a/ac.105/C.1/l.400`` and ``A/AC.105/C.1/L.400*`` are one document, and so are a
+    suffix printed without its dot and with it (``Add1``, ``Add.1``).
+    """
+    parts = symbol.strip().rstrip("*").upper().split("/")
+    for index, part in enumerate(parts):
+        if index and (match := _SUFFIX_WITHOUT_DOT.match(part)):
+            parts[index] = f"{match[1].upper()}.{match[2]}"
+    return "/".join(parts)
+
+
+def read_symbol(symbol):
+    """Read a symbol as printed; ValidationError only for what cannot be a symbol at all.
+
+    A symbol that breaks the rules is accepted with ``irregularity`` saying which part
+    is irregular and why; its parts are read as far as they go (the leading capitals
+    as the body prefix).
+    """
+    text = (symbol or "").strip()
+    if not text:
+        raise _invalid(symbol, _("it is empty."))
+    if any(ch.isspace() for ch in text):
+        raise _invalid(symbol, _("symbols contain no spaces."))
+    if not _PRINTED.match(text):
+        raise _invalid(symbol, _("it has characters a symbol cannot have."))
+    # A slip of the keyboard, not an older way of writing symbols.
+    if "" in text.rstrip("*").split("/"):
+        raise _invalid(symbol, _("it has an empty part between slashes."))
+    if not any(ch.isdigit() for ch in text):
+        raise _invalid(symbol, _("it has no document number, as in CAC/COSP/WG.4/2020/4."))
+    try:
+        parsed = parse_symbol(text)
+        irregularity = ""
+    except ValidationError as error:
+        irregularity = error.params["reason"]
+        stripped = text.rstrip("*")
+        parts = stripped.split("/")
+        head = []
+        for part in parts:
+            if not _BODY_HEAD.match(part.split(".")[0]):
+                break
+            head.append(part)
+        if len(head) == len(parts):
+            # Only the prefix of a body (CAC/COSP/WG.4): no document at all.
+            raise error from None
+        parsed = ParsedSymbol(body_prefix="/".join(head), reissue=len(text) - len(stripped))
+    return SymbolReading(
+        printed=text, key=symbol_key(text), parsed=parsed, irregularity=str(irregularity)
+    )
+
+
+def validate_printed_symbol(value):
+    read_symbol(value)

@@ -1,6 +1,16 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import AgendaItem, Body, Document, Room, Venue
+from .models import (
+    Agenda,
+    AgendaItem,
+    Body,
+    Document,
+    DocumentPurpose,
+    Footnote,
+    Room,
+    Section,
+    Venue,
+)
 
 
 @register(Body)
@@ -8,14 +18,34 @@ class BodyTranslationOptions(TranslationOptions):
     fields = ("name", "short_name")
 
 
+@register(Agenda)
+class AgendaTranslationOptions(TranslationOptions):
+    fields = ("title",)
+
+
 @register(AgendaItem)
 class AgendaItemTranslationOptions(TranslationOptions):
-    fields = ("title", "annotation")
+    fields = ("title", "heading", "annotation")
+
+
+@register(Section)
+class SectionTranslationOptions(TranslationOptions):
+    fields = ("heading", "text")
+
+
+@register(Footnote)
+class FootnoteTranslationOptions(TranslationOptions):
+    fields = ("text",)
 
 
 @register(Document)
 class DocumentTranslationOptions(TranslationOptions):
     fields = ("title",)
+
+
+@register(DocumentPurpose)
+class DocumentPurposeTranslationOptions(TranslationOptions):
+    fields = ("name",)
 
 
 @register(Venue)

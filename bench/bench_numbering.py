@@ -23,6 +23,8 @@ def entry(pk, parent_id, position, kind="item"):
         position=position,
         is_numbered=kind == "item",
         is_heading=kind == "heading",
+        is_part=False,
+        lettered=False,
     )
 
 

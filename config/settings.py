@@ -40,10 +40,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     # The product's apps, each depending only on those above it:
-    # languages <- agendas <- resolutions, scheduling <- publishing <- public.
+    # languages <- agendas <- resolutions, scheduling <- interchange <- publishing <- public.
     "agendas",
     "resolutions",
     "scheduling",
+    "interchange",
     "publishing",
     "public",
 ]

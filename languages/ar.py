@@ -29,6 +29,19 @@ def ordinal(n, gender):
     return (unit or UNITS[gender][units - 1]) + " و" + TENS[tens * 10]
 
 
+# "First", "second" ... as UN Arabic numbers the sections of a document: أولاً -
+SECTION_ADVERBS = [
+    "أولاً", "ثانياً", "ثالثاً", "رابعاً", "خامساً", "سادساً", "سابعاً", "ثامناً", "تاسعاً",
+    "عاشراً", "حادي عشر", "ثاني عشر",
+]  # fmt: skip
+# The letters of headings A., B., C. as UN Arabic writes them: ألف -، باء -، جيم -
+PART_LETTERS = [
+    "ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام",
+    "ميم", "نون", "سين", "عين", "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء",
+    "ذال", "ضاد",
+]  # fmt: skip
+
+
 def of_name(name):
     """The preposition لـ fused to a name: لفريق ..., and ال + ل -> لل (للفريق ...)."""
     return "لل" + name[2:] if name.startswith("ال") else "ل" + name
@@ -90,6 +103,9 @@ LANGUAGE = Language(
     citation_last_separator="؛ و",
     list_separator=" و ",
     list_last_separator=" و ",
+    # "و" joins the word after it: الإنكليزية والفرنسية
+    word_separator=" و",
+    word_last_separator=" و",
     joint_meeting=(
         "سينظر في {items} من جدول الأعمال بالاقتران مع {partner_items} من جدول أعمال "
         "{partner_session} {partner_body_of} في جلسات مشتركة بين {body} و{partner_body}."
@@ -101,6 +117,20 @@ LANGUAGE = Language(
     },
     of_name=of_name,
     reissue="أعيد إصدارها لأسباب فنية في {date}.",
+    resumed={"f": "{session} المستأنفة", "other": "{session} المستأنف"},
+    part={"other": "الجزء {part} من {session}"},
+    part_gender="m",
+    item_of_agenda="البند {number} من جدول الأعمال المؤقت",
+    venue_sentence="ستعقد {session} {body_of} في {venue}، {city}{starting}{room}.",
+    venue_starting_time="، ابتداء من {time} يوم {date}",
+    venue_starting_date="، ابتداء من يوم {date}",
+    venue_room="، في {room}",
+    interpretation="ستوفر الترجمة الشفوية باللغات {languages}.",
+    section_numerals=lambda n: SECTION_ADVERBS[n - 1] + " -",
+    annex="المرفق",
+    annex_numbered="المرفق {number}",
+    annex_numerals=lambda n: ordinal(n, "m"),
+    part_letters=lambda n: PART_LETTERS[n - 1] + " -",
     not_yet_translated="(غير متاح بالعربية بعد)",
     masthead_language="en",
 )

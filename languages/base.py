@@ -12,6 +12,7 @@ where UN practice differs (Arabic dual month names, Chinese numerals spaced from
 characters, French "1er").
 """
 
+import dataclasses
 import functools
 import importlib
 from collections.abc import Callable
@@ -155,6 +156,9 @@ class Language:
     citation_end: str = "."
     list_separator: str = ", "
     list_last_separator: str = " and "
+    # Joining words rather than numbers, where the language sets them differently.
+    word_separator: str | None = None
+    word_last_separator: str | None = None
     joint_meeting: str = ""
     # placeholder -> {"one": ..., "two": ..., "other": ...}, chosen by the count of items
     joint_meeting_words: dict | None = None
@@ -163,6 +167,37 @@ class Language:
     reissue: str = ""
     # Shown after text that is not yet translated into this language, in this language.
     not_yet_translated: str = ""
+
+    # Sessions of other kinds. ``resumed`` and ``part`` wrap a rendered session; their
+    # values are templates keyed by the grammatical gender of the session's noun (with
+    # "other" for the rest), given {session}, {session_of} and {part} (an ordinal).
+    resumed: dict | None = None
+    part: dict | None = None
+    part_gender: str = "f"  # of the word for "part", which agrees with its ordinal
+
+    # The title block.
+    item_of_agenda: str = "Item {number} of the provisional agenda"
+    # The sentence that announces where and when the session opens; {starting} and
+    # {room} are empty or the fragments below.
+    venue_sentence: str = ""
+    venue_starting_time: str = ""  # {time}, {date}
+    venue_starting_date: str = ""  # {date}
+    venue_room: str = ""  # {room}
+    interpretation: str = ""  # {languages}
+    # Names of languages in the interpretation sentence, where they decline.
+    interpretation_names: dict | None = None
+
+    # Sections: "I." and annexes "Annex", "Annex I".
+    section_numerals: Callable[[int], str] = lambda n: roman_numeral(n).upper() + "."
+    annex: str = "Annex"
+    annex_numbered: str = "Annex {number}"
+    annex_numerals: Callable[[int], str] = lambda n: roman_numeral(n).upper()
+    # Sub-headings inside an annotation: "A.", "B."
+    part_letters: Callable[[int], str] = lambda n: latin_letters(n).upper() + "."
+
+    # The 24-hour notation some offices use in this language ("14.30–15.00"), as field
+    # overrides of the times above; None when the language writes times one way only.
+    twenty_four_hour: dict | None = None
 
     # Masthead (distribution, date, language and "Original" lines). Arabic, Chinese and
     # Russian versions keep these lines in English: they name English here.
@@ -244,6 +279,12 @@ class Language:
 
     # Times ---------------------------------------------------------------------------
 
+    def _notation(self, notation):
+        """This language, or its 24-hour variant where it has one and it is asked for."""
+        if notation == "24h" and self.twenty_four_hour:
+            return dataclasses.replace(self, twenty_four_hour=None, **self.twenty_four_hour)
+        return self
+
     def _time_fields(self, t):
         period = ""
         hour = t.hour
@@ -255,12 +296,19 @@ class Language:
         template = self.clock_with_minutes if t.minute else self.clock
         return {"clock": template.format(hour=hour, minute=t.minute), "period": period}
 
-    def format_time(self, t):
-        """A clock time: "11 a.m.", "10.30 a.m.", "上午 11 时", "10 h 30", "11.00 horas"."""
+    def format_time(self, t, notation="12h"):
+        """A clock time: "11 a.m.", "10.30 a.m.", "上午 11 时", "10 h 30", "11.00 horas".
+
+        ``notation`` "24h" asks for the 24-hour clock where the language has both.
+        """
+        if notation != "12h":
+            return self._notation(notation).format_time(t)
         return self.time.format(**self._time_fields(t))
 
-    def format_time_range(self, start, end):
+    def format_time_range(self, start, end, notation="12h"):
         """A meeting's hours: "11 a.m.–1 p.m.", "3–5 p.m." (one half-day named once)."""
+        if notation != "12h":
+            return self._notation(notation).format_time_range(start, end)
         if end <= start:
             raise ValueError(f"The end time {end} is not after the start time {start}.")
         start_fields, end_fields = self._time_fields(start), self._time_fields(end)
@@ -327,6 +375,36 @@ class Language:
         text = template.format(ordinal=write(number, gender))
         return capitalize(text) if capitalize_first else text
 
+    def session_name(
+        self,
+        number,
+        term,
+        *,
+        special=False,
+        resumed=False,
+        part=None,
+        capitalize_first=False,
+    ):
+        """A session of any kind: "resumed eleventh session", "first part of the
+        eleventh session", "第十一届会议续会"."""
+        text = self.session_ordinal(number, term, special=special)
+        gender = self.gatherings[(term, bool(special))][1]
+        if resumed:
+            text = self._agreeing(self.resumed, gender).format(
+                session=text, session_of=self.of_session(text)
+            )
+        if part:
+            text = self._agreeing(self.part, gender).format(
+                session=text,
+                session_of=self.of_session(text),
+                part=self.ordinal(part, self.part_gender),
+            )
+        return capitalize(text) if capitalize_first else text
+
+    @staticmethod
+    def _agreeing(templates, gender):
+        return templates.get(gender, templates["other"])
+
     def resolution_reference(self, kind, label, *, capitalize_first=False):
         """ "resolution 8/7", "第 8/7 号决议", "المقرر 7/1"."""
         try:
@@ -343,13 +421,17 @@ class Language:
 
         ``entries`` is a list of (kind, label, title): the seed's footnote 1 in Chinese,
         'Resolution 8/3, entitled “…”; … and resolution 8/13, entitled “…”.' in English.
+        An entry without a title is cited by its reference alone.
         """
         if not entries:
             raise ValueError("A citation footnote needs at least one resolution or decision.")
+        # "entitled" only where there is a title.
         parts = [
             self.citations[kind].format(
                 reference=self.resolution_reference(kind, label), title=title
             )
+            if title
+            else self.resolution_reference(kind, label)
             for kind, label, title in entries
         ]
         sentence = join(parts, self.citation_separator, self.citation_last_separator)
@@ -390,6 +472,54 @@ class Language:
     def reissue_note(self, d):
         """The starred footnote of a reissue ("Reissued for technical reasons on ...")."""
         return self.reissue.format(date=self.format_date(d))
+
+    # The title block and sections --------------------------------------------------
+
+    def issued_under(self, number):
+        """ "Item 2 of the provisional agenda"."""
+        return self.item_of_agenda.format(number=number)
+
+    def announce_venue(self, session, body, venue, city, date, *, time=None, room=""):
+        """The sentence saying where and when a session opens; ``session`` is rendered."""
+        if time is not None:
+            starting = self.venue_starting_time.format(time=time, date=date)
+        else:
+            starting = self.venue_starting_date.format(date=date)
+        return self.venue_sentence.format(
+            session=session,
+            Session=capitalize(session),
+            session_of=self.of_session(session),
+            body=body,
+            body_of=self.of_name(body),
+            venue=venue,
+            city=city,
+            starting=starting,
+            room=self.venue_room.format(room=room) if room else "",
+        )
+
+    def announce_interpretation(self, codes):
+        """ "Interpretation will be provided in English, French and Spanish."."""
+        names = [
+            (self.interpretation_names or {}).get(code) or self.language_name(code)
+            for code in codes
+        ]
+        separator = self.word_separator or self.list_separator
+        last = self.word_last_separator or self.list_last_separator
+        return self.interpretation.format(languages=join(names, separator, last))
+
+    def section_number(self, n):
+        """The number of the n-th section when sections are numbered: "I.", "II."."""
+        return self.section_numerals(n)
+
+    def annex_label(self, n=None):
+        """ "Annex" for the only annex, "Annex I", "Annex II" when there are several."""
+        if n is None:
+            return self.annex
+        return self.annex_numbered.format(number=self.annex_numerals(n))
+
+    def part_label(self, n):
+        """The letter of the n-th lettered sub-heading inside an annotation: "A."."""
+        return self.part_letters(n)
 
     # Masthead ------------------------------------------------------------------------
 

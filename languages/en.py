@@ -59,6 +59,23 @@ LANGUAGE = Language(
         "partner_items": {"one": "item {}", "other": "items {}"},
     },
     reissue="Reissued for technical reasons on {date}.",
+    resumed={"other": "resumed {session}"},
+    part={"other": "{part} part of the {session}"},
+    venue_sentence=(
+        "The {session} of the {body} will be held at the {venue}, {city}{starting}{room}."
+    ),
+    venue_starting_time=", starting at {time} on {date}",
+    venue_starting_date=", starting on {date}",
+    venue_room=", in {room}",
+    interpretation="Interpretation will be provided in {languages}.",
+    # Geneva and other offices write English times on the 24-hour clock: "14.30–15.00".
+    twenty_four_hour={
+        "clock": "{hour:02}.{minute:02}",
+        "clock_with_minutes": "{hour:02}.{minute:02}",
+        "time": "{clock}",
+        "periods": (),
+        "noon": None,
+    },
     not_yet_translated="(not yet available in English)",
     # The Arabic, Chinese and Russian versions borrow these lines too.
     distributions={

@@ -91,6 +91,18 @@ LANGUAGE = Language(
     of_name=of_name,
     of_session=of_name,
     reissue="Publicado nuevamente por razones técnicas el {date}.",
+    resumed={"other": "continuación {session_of}"},
+    part={"other": "{part} parte {session_of}"},
+    item_of_agenda="Tema {number} del programa provisional",
+    venue_sentence=(
+        "El {session} {body_of} se celebrará en {city}, en el {venue}{starting}{room}."
+    ),
+    venue_starting_time=", a partir de las {time} del {date}",
+    venue_starting_date=", a partir del {date}",
+    venue_room=", en {room}",
+    interpretation="Se prestarán servicios de interpretación en {languages}.",
+    annex="Anexo",
+    annex_numbered="Anexo {number}",
     not_yet_translated="(aún no disponible en español)",
     distributions={
         "general": "Distr. general",

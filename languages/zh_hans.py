@@ -74,11 +74,24 @@ LANGUAGE = Language(
     citation_end="。",
     list_separator="、",
     list_last_separator=" 和 ",
+    word_last_separator="和",
     joint_meeting=(
         "议程项目 {items} 将与{partner_body}{partner_session}议程项目 {partner_items} 一起，"
         "在{body}和{partner_body}联席会议上讨论。"
     ),
     reissue="因技术原因于 {date}重新印发。",
+    resumed={"other": "{session}续会"},
+    part={"other": "{session}第{part}部分"},
+    item_of_agenda="临时议程项目 {number}",
+    venue_sentence="{body}{session}将{starting}在{venue}{room}举行。",
+    venue_starting_time="于{date}{time}",
+    venue_starting_date="于{date}",
+    venue_room="{room}",
+    interpretation="将提供{languages}口译。",
+    section_numerals=lambda n: ordinal(n, "m") + ".",
+    annex="附件",
+    annex_numbered="附件{number}",
+    annex_numerals=lambda n: ordinal(n, "m"),
     not_yet_translated="（尚无中文本）",
     masthead_language="en",
 )

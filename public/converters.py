@@ -1,7 +1,8 @@
 """Path converters of the public URLs."""
 
 import datetime
-from typing import NamedTuple
+
+from agendas.models import SESSION_KEY
 
 
 class IsoDateConverter:
@@ -19,23 +20,14 @@ class IsoDateConverter:
         return value.isoformat() if isinstance(value, datetime.date) else str(value)
 
 
-class SessionNumber(NamedTuple):
-    number: int
-    is_special: bool = False
+class SessionKeyConverter:
+    """A session as written in addresses: ``11``, ``special-2``, ``63-resumed``,
+    ``11-part-1`` (``agendas.models.session_key``)."""
 
-    def __str__(self):
-        return f"special-{self.number}" if self.is_special else str(self.number)
-
-
-class SessionNumberConverter:
-    """``11`` for the eleventh session, ``special-2`` for the second special session."""
-
-    regex = r"(?:special-)?[0-9]{1,4}"
+    regex = SESSION_KEY.pattern.removeprefix("^").removesuffix("$")
 
     def to_python(self, value):
-        if value.startswith("special-"):
-            return SessionNumber(int(value.removeprefix("special-")), True)
-        return SessionNumber(int(value))
+        return value
 
     def to_url(self, value):
         return str(value)

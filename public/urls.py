@@ -1,14 +1,14 @@
 from django.urls import path, register_converter
 
 from . import views
-from .converters import IsoDateConverter, SessionNumberConverter
+from .converters import IsoDateConverter, SessionKeyConverter
 
 register_converter(IsoDateConverter, "isodate")
-register_converter(SessionNumberConverter, "session")
+register_converter(SessionKeyConverter, "session")
 
 app_name = "public"
 
-SESSION = "bodies/<slug:body>/sessions/<session:number>/"
+SESSION = "bodies/<slug:body>/sessions/<session:session>/"
 
 urlpatterns = [
     path("", views.home, name="home"),

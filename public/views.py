@@ -15,8 +15,6 @@ from django.utils.translation import get_language
 
 from publishing import queries
 
-from .converters import SessionNumber
-
 SEARCH_RESULT_LIMIT = 200
 SEARCH_QUERY_LIMIT = 200
 
@@ -43,13 +41,9 @@ def language_links(request):
     return {"language_links": links, "x_default": request.build_absolute_uri(unprefixed)}
 
 
-def _session_number(version):
-    return SessionNumber(version.session_number, version.session_is_special)
-
-
 def session_url(version):
     return reverse(
-        "public:session", kwargs={"body": version.body_slug, "number": _session_number(version)}
+        "public:session", kwargs={"body": version.body_slug, "session": version.session_key}
     )
 
 
@@ -58,7 +52,7 @@ def _listed(versions):
     language = get_language()
     sessions = {}
     for version in versions:
-        key = (version.body_slug, version.session_number, version.session_is_special)
+        key = (version.body_slug, version.session_key)
         entry = sessions.setdefault(
             key,
             {"summary": version.summary_in(language), "url": session_url(version), "documents": []},
@@ -109,21 +103,15 @@ def body(request, body):
     return render(request, "public/body.html", context)
 
 
-def session(request, body, number):
+def session(request, body, session):
     """A session's published agenda documents (a provisional agenda and its annotations
     are often separate documents), each linking to its own page."""
-    versions = list(
-        queries.session_live_versions(body, number.number, is_special=number.is_special)
-    )
+    versions = list(queries.session_live_versions(body, session))
     if not versions:
         raise Http404
     listed = _listed(versions)[0]
     context = {"body_slug": body, "session": listed, **language_links(request)}
     return render(request, "public/session.html", context)
-
-
-def _address(body, number, document):
-    return (body, number.number, document), {"is_special": number.is_special}
 
 
 def _agenda_page(request, version, *, superseded_by=None):
@@ -141,12 +129,11 @@ def _agenda_page(request, version, *, superseded_by=None):
 # ``queries.edition_of``: refused, and logged as a server error, rather than misread.
 
 
-def agenda(request, body, number, document):
-    address, keywords = _address(body, number, document)
-    version = queries.edition_of(queries.live_at_address(*address, **keywords), get_language())
+def agenda(request, body, session, document):
+    version = queries.edition_of(queries.live_at_address(body, session, document), get_language())
     if version is None:
         # Published here once and moved since (a renamed body, a new address): follow.
-        agenda_id = queries.agenda_at_address(*address, **keywords)
+        agenda_id = queries.agenda_at_address(body, session, document)
         live = queries.live_version(agenda_id) if agenda_id else None
         if live is None:
             raise Http404
@@ -154,9 +141,8 @@ def agenda(request, body, number, document):
     return _agenda_page(request, version)
 
 
-def agenda_version(request, body, number, document, version):
-    address, keywords = _address(body, number, document)
-    agenda_id = queries.agenda_at_address(*address, **keywords)
+def agenda_version(request, body, session, document, version):
+    agenda_id = queries.agenda_at_address(body, session, document)
     published = queries.numbered_edition(agenda_id, version, get_language()) if agenda_id else None
     if published is None:
         raise Http404

@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import languages
-from agendas.admin import AgendaAdmin
 from agendas.admin_filters import SafeDateFiltersMixin
 from agendas.models import Agenda
+from interchange.admin import AgendaAdmin
 
 from . import queries
 from .models import PublishedVersion

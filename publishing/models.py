@@ -44,8 +44,8 @@ class PublishedVersion(models.Model):
     # Frozen with the version: its address and the session it belongs to, as published.
     symbol = models.CharField(_("symbol"), max_length=120, blank=True)
     body_slug = models.SlugField(_("body"), max_length=80)
-    session_number = models.PositiveSmallIntegerField(_("session"))
-    session_is_special = models.BooleanField(_("special session"), default=False)
+    # How the session is written in addresses: "11", "special-2", "63-resumed".
+    session_key = models.CharField(_("session"), max_length=40)
     agenda_slug = models.SlugField(_("address"), max_length=60)
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
@@ -67,7 +67,7 @@ class PublishedVersion(models.Model):
         ]
         indexes = [
             models.Index(
-                fields=["body_slug", "session_number", "session_is_special", "agenda_slug"],
+                fields=["body_slug", "session_key", "agenda_slug"],
                 name="version_address",
             ),
             models.Index(
@@ -85,18 +85,12 @@ class PublishedVersion(models.Model):
         numbered one. (A URL name of the public site; not an import of it.)"""
         kwargs = {
             "body": self.body_slug,
-            "number": self.session_key,
+            "session": self.session_key,
             "document": self.agenda_slug,
         }
         if self.is_current:
             return reverse("public:agenda", kwargs=kwargs)
         return reverse("public:agenda-version", kwargs={**kwargs, "version": self.number})
-
-    @property
-    def session_key(self):
-        """How the session is written in addresses: "11", or "special-2"."""
-        prefix = "special-" if self.session_is_special else ""
-        return f"{prefix}{self.session_number}"
 
     def summary_in(self, language):
         """What lists show of the version in ``language``; in another published language

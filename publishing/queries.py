@@ -20,8 +20,7 @@ LIST_FIELDS = (
     "is_current",
     "symbol",
     "body_slug",
-    "session_number",
-    "session_is_special",
+    "session_key",
     "agenda_slug",
     "start_date",
     "end_date",
@@ -61,39 +60,34 @@ def live_versions():
     return (
         PublishedVersion.objects.filter(is_current=True)
         .only(*LIST_FIELDS)
-        .order_by("start_date", "body_slug", "session_number", "agenda_slug")
+        .order_by("start_date", "body_slug", "session_key", "agenda_slug")
     )
 
 
-def session_live_versions(body_slug, number, *, is_special=False):
+def session_live_versions(body_slug, session_key):
     """The live versions of a session's agenda documents, as published."""
-    return live_versions().filter(
-        body_slug=body_slug, session_number=number, session_is_special=is_special
-    )
+    return live_versions().filter(body_slug=body_slug, session_key=session_key)
 
 
-def _at_address(body_slug, number, is_special, agenda_slug):
+def _at_address(body_slug, session_key, agenda_slug):
     return PublishedVersion.objects.filter(
-        body_slug=body_slug,
-        session_number=number,
-        session_is_special=is_special,
-        agenda_slug=agenda_slug,
+        body_slug=body_slug, session_key=session_key, agenda_slug=agenda_slug
     )
 
 
-def live_at_address(body_slug, number, agenda_slug, *, is_special=False):
+def live_at_address(body_slug, session_key, agenda_slug):
     """The live version published at this address (a queryset of at most one)."""
-    return _at_address(body_slug, number, is_special, agenda_slug).filter(is_current=True)
+    return _at_address(body_slug, session_key, agenda_slug).filter(is_current=True)
 
 
-def agenda_at_address(body_slug, number, agenda_slug, *, is_special=False):
+def agenda_at_address(body_slug, session_key, agenda_slug):
     """The id of the agenda ever published at this address, or None.
 
     An address stays valid after a later version moved the agenda (a renamed body, a
     renumbered session): the agenda is found through any version published there.
     """
     return (
-        _at_address(body_slug, number, is_special, agenda_slug)
+        _at_address(body_slug, session_key, agenda_slug)
         .order_by("-is_current", "-published_at")
         .values_list("agenda_id", flat=True)
         .first()

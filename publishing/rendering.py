@@ -11,20 +11,12 @@ is published after it.
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import strip_tags
-from django.utils.translation import gettext
 
 import languages
 
 from .templatetags import document as tags
 
 DOCUMENT_TEMPLATE = "publishing/document.html"
-
-
-def document_title(content):
-    """The document's title in the active language: "Annotated provisional agenda"."""
-    if content["agenda"]["kind"] == "provisional":
-        return gettext("Provisional agenda")
-    return gettext("Annotated provisional agenda")
 
 
 def _summary(content):
@@ -34,9 +26,9 @@ def _summary(content):
     return {
         "body": str(tags.tr(content["body"]["name"], original)),
         "body_text": tags.tr_plain(content["body"]["name"], original),
-        "session": tags.session_ordinal(session, content["body"]["term"], capitalize=True),
+        "session": tags.session_name(session, content["body"]["term"]),
         "place_and_dates": tags.place_and_dates(session, original),
-        "title": document_title(content),
+        "title": tags.document_title_text(content),
     }
 
 
@@ -49,7 +41,7 @@ def _programme_rows(content):
     for row in content["organization_of_work"]["rows"]:
         joint = footnotes.get(row["joint"])
         rows[row["uid"]] = {
-            "time": tags.time_range(row["start"], row["end"]),
+            "time": tags.time_range(row["start"], row["end"], tags.time_notation(content)),
             "time_zone": content["session"]["time_zone"],
             "room": str(tags.tr(row["room"], original)),
             "note": str(tags.tr(row["note"], original)),

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agendas.models import Agenda
+from agendas.models import Agenda, session_key
 
 from . import queries
 from .index import published_slots, search_entries
@@ -54,8 +54,9 @@ def publish_agenda(agenda, *, by=None):
             is_current=True,
             symbol=content["agenda"]["symbol"],
             body_slug=content["body"]["slug"],
-            session_number=session["number"],
-            session_is_special=session["is_special"],
+            session_key=session_key(
+                session["number"], session["is_special"], session["is_resumed"], session["part"]
+            ),
             agenda_slug=content["agenda"]["slug"],
             start_date=datetime.date.fromisoformat(session["start_date"]),
             end_date=datetime.date.fromisoformat(session["end_date"]),

@@ -9,11 +9,12 @@ contract is ``docs/snapshot.schema.json``, explained in ``docs/snapshot.md``.
 """
 
 from django.db.models import Prefetch, Q
+from django.utils.html import escape
 from modeltranslation.utils import build_localized_fieldname
 
 import languages
 from agendas.html import sanitize_html
-from agendas.models import Agenda, AgendaItem, DocumentationLink
+from agendas.models import Agenda, AgendaItem, DocumentationLink, Section
 from agendas.numbering import flatten, number_items
 from languages.base import latin_letters
 from resolutions.models import Citation
@@ -21,8 +22,10 @@ from scheduling.models import JointParticipant, SlotItem, TimeSlot
 
 # The version of the record's contract. A reader refuses a record of a version it does
 # not know (``check_schema``) rather than misread it.
-SCHEMA = 2
-READABLE_SCHEMAS = frozenset({SCHEMA})
+SCHEMA = 3
+# Schema 2 records (before sections, footnotes of the secretariat and purposes) render
+# from the same ``rendered`` part and stay readable.
+READABLE_SCHEMAS = frozenset({2, SCHEMA})
 
 
 class UnreadableSnapshot(ValueError):
@@ -72,11 +75,12 @@ def _hhmm(value):
 def _agenda_for_snapshot(agenda):
     return (
         Agenda.objects.select_related(
-            "session__body__parent__parent__parent",
+            "session__body__parent__parent__parent__parent",
             "session__venue",
             "session__room",
+            "issued_under_item__agenda",
         )
-        .prefetch_related("editions")
+        .prefetch_related("editions", "sections", "footnotes")
         .get(pk=agenda.pk)
     )
 
@@ -86,9 +90,9 @@ def _items_of(agenda):
         AgendaItem.objects.filter(agenda=agenda).prefetch_related(
             Prefetch(
                 "documentation",
-                queryset=DocumentationLink.objects.select_related("document").prefetch_related(
-                    "document__editions"
-                ),
+                queryset=DocumentationLink.objects.select_related(
+                    "document", "purpose"
+                ).prefetch_related("document__editions"),
             ),
             Prefetch(
                 "citations",
@@ -108,21 +112,56 @@ def _body_block(body):
     }
 
 
-def _footnote_text(citations):
-    """The footnote listing cited resolutions, in each language whose titles all exist."""
+def _citation_entries(citations, language):
+    """(kind, label, title) per citation in ``language``; None when a title is missing
+    there but exists in another language (the footnote is then not written in it)."""
+    entries = []
+    for citation in citations:
+        resolution = citation.resolution
+        titles = translations(resolution, "title")
+        if titles and language not in titles:
+            return None
+        entries.append((resolution.kind, resolution.label, titles.get(language)))
+    return entries
+
+
+def _citation_footnote(citations):
+    """The footnote listing cited resolutions, in each language whose titles all exist.
+
+    Where no language has every title, each language cites what it has, titles where
+    they exist: a footnote is never left empty.
+    """
     texts = {}
     for language in languages.all_languages():
-        entries = []
-        for citation in citations:
-            titles = translations(citation.resolution, "title")
-            if language.code not in titles:
-                break
-            entries.append(
-                (citation.resolution.kind, citation.resolution.label, titles[language.code])
-            )
-        else:
-            texts[language.code] = language.citation_footnote(entries)
+        entries = _citation_entries(citations, language.code)
+        if entries is not None:
+            texts[language.code] = escape(language.citation_footnote(entries))
+    if not texts:
+        for language in languages.all_languages():
+            entries = [
+                (
+                    c.resolution.kind,
+                    c.resolution.label,
+                    translations(c.resolution, "title").get(language.code),
+                )
+                for c in citations
+            ]
+            texts[language.code] = escape(language.citation_footnote(entries))
     return texts
+
+
+def _inline_citations(citations):
+    return [
+        {"kind": c.resolution.kind, "label": c.resolution.label}
+        for c in citations
+        if c.placement == Citation.Placement.INLINE
+    ]
+
+
+def _purpose(purpose):
+    if purpose is None:
+        return None
+    return {"code": purpose.code, "name": translations(purpose, "name")}
 
 
 def _documents(item):
@@ -134,7 +173,7 @@ def _documents(item):
                 "uid": str(document.uid),
                 "symbol": document.symbol,
                 "url": document.url,
-                "role": link.role,
+                "purpose": _purpose(link.purpose),
                 "title": translations(document, "title"),
                 "languages": sorted(e.language for e in document.editions.all() if e.is_available),
             }
@@ -142,22 +181,52 @@ def _documents(item):
     return documents
 
 
-def _items_and_footnotes(items):
+class _FootnoteNumbers:
+    """Footnotes numbered 1, 2, 3 in the order a reader meets their markers."""
+
+    def __init__(self):
+        self.footnotes = []
+
+    def add(self, text):
+        footnote_id = str(len(self.footnotes) + 1)
+        self.footnotes.append({"id": footnote_id, "text": text})
+        return footnote_id
+
+
+def _written(footnote):
+    return translations(footnote, "text", clean=sanitize_html)
+
+
+def _items_and_footnotes(agenda, items):
     nodes = list(flatten(number_items(items)))
-    footnotes = []
-    title_notes, annotation_notes = {}, {}
-    # Footnote markers are numbered in reading order: the provisional agenda (titles)
-    # comes before the annotations.
-    for placement, marks in (
-        (Citation.Placement.TITLE, title_notes),
-        (Citation.Placement.ANNOTATION, annotation_notes),
-    ):
-        for node in nodes:
-            cited = [c for c in node.item.citations.all() if c.placement == placement]
-            if cited:
-                footnote_id = str(len(footnotes) + 1)
-                footnotes.append({"id": footnote_id, "text": _footnote_text(cited)})
-                marks[node.item.pk] = [footnote_id]
+    written = list(agenda.footnotes.all())
+    numbers = _FootnoteNumbers()
+    # Reading order: the document's title, the provisional agenda (titles), then the
+    # annotations paragraph by paragraph.
+    title_notes = [numbers.add(_written(f)) for f in written if f.placement == "title"]
+    on_titles, on_annotations = {}, {}
+    for node in nodes:
+        item = node.item
+        marks = [
+            numbers.add(_written(f))
+            for f in written
+            if f.item_id == item.pk and f.placement == "item"
+        ]
+        cited = [c for c in item.citations.all() if c.placement == Citation.Placement.TITLE]
+        if cited:
+            marks.append(numbers.add(_citation_footnote(cited)))
+        on_titles[item.pk] = marks
+    for node in nodes:
+        item = node.item
+        marks = [
+            {"id": numbers.add(_written(f)), "paragraph": f.paragraph}
+            for f in written
+            if f.item_id == item.pk and f.placement == "annotation"
+        ]
+        cited = [c for c in item.citations.all() if c.placement == Citation.Placement.ANNOTATION]
+        if cited:
+            marks.append({"id": numbers.add(_citation_footnote(cited)), "paragraph": None})
+        on_annotations[item.pk] = marks
     uid_by_pk = {node.item.pk: str(node.item.uid) for node in nodes}
     rows = []
     for node in nodes:
@@ -169,17 +238,22 @@ def _items_and_footnotes(items):
                 "kind": item.kind,
                 "depth": node.depth,
                 "path": list(node.path) if node.numbered else [],
+                "letter": node.letter,
                 "number": node.display_number,
                 "reference": node.reference,
                 "anchor": node.anchor,
+                "in_list": item.in_list,
+                "in_annotations": item.in_annotations,
                 "title": translations(item, "title"),
+                "heading": translations(item, "heading"),
                 "annotation": translations(item, "annotation", clean=sanitize_html),
-                "title_footnotes": title_notes.get(item.pk, []),
-                "annotation_footnotes": annotation_notes.get(item.pk, []),
+                "title_footnotes": on_titles[item.pk],
+                "annotation_footnotes": on_annotations[item.pk],
+                "inline_citations": _inline_citations(item.citations.all()),
                 "documents": _documents(item),
             }
         )
-    return rows, footnotes, {node.item.pk: node for node in nodes}
+    return rows, numbers.footnotes, title_notes, {node.item.pk: node for node in nodes}
 
 
 def _session_slots(session):
@@ -327,13 +401,67 @@ def _organization_of_work(session, nodes_by_pk):
                 "date": _iso(slot.date),
                 "start": _hhmm(slot.start_time),
                 "end": _hhmm(slot.end_time),
+                "kind": slot.kind,
                 "room": translations(room, "name") if room else {},
+                "introduced_by": translations(slot, "introduced_by"),
                 "note": translations(slot, "note"),
                 "joint": joint_id,
                 "entries": entries,
             }
         )
     return {"rows": rows, "footnotes": footnotes}
+
+
+def _sections(agenda, has_timetable):
+    """The sections of the document in order: those the secretariat set, or the usual
+    ones for the agenda's kind (the list; the annotations; the timetable as an annex)."""
+    explicit = list(agenda.sections.all())
+    if explicit:
+        return [
+            {
+                "uid": str(section.uid),
+                "kind": section.kind,
+                "heading": translations(section, "heading"),
+                "show_heading": True,
+                "text": translations(section, "text", clean=sanitize_html),
+                "is_annex": section.is_annex,
+            }
+            for section in explicit
+        ]
+    provisional = agenda.kind == Agenda.Kind.PROVISIONAL
+    kinds = [Section.Kind.AGENDA_LIST]
+    if not provisional:
+        kinds.append(Section.Kind.ANNOTATIONS)
+    if has_timetable:
+        kinds.append(Section.Kind.TIMETABLE)
+    return [
+        {
+            "uid": None,
+            "kind": kind,
+            "heading": {},
+            # A provisional agenda is the list: its title says so, no heading repeats it.
+            "show_heading": not (provisional and kind == Section.Kind.AGENDA_LIST),
+            "text": {},
+            "is_annex": kind == Section.Kind.TIMETABLE,
+        }
+        for kind in kinds
+    ]
+
+
+def _issued_under(item):
+    """The item of another agenda this document is issued under, or None."""
+    if item is None:
+        return None
+    node = next(
+        node
+        for node in flatten(number_items(list(AgendaItem.objects.filter(agenda=item.agenda_id))))
+        if node.item.pk == item.pk
+    )
+    return {
+        "symbol": item.agenda.symbol,
+        "path": list(node.path) if node.numbered else [],
+        "title": translations(item, "title"),
+    }
 
 
 def build_snapshot(agenda):
@@ -345,12 +473,15 @@ def build_snapshot(agenda):
     session = agenda.session
     body = session.body
     items = _items_of(agenda)
-    item_rows, footnotes, nodes_by_pk = _items_and_footnotes(items)
+    item_rows, footnotes, title_footnotes, nodes_by_pk = _items_and_footnotes(agenda, items)
+    work = _organization_of_work(session, nodes_by_pk)
     editions = {
         edition.language: {
             "job_number": edition.job_number,
             "barcode": edition.barcode,
             "reissued_on": _iso(edition.reissued_on),
+            "processed_on": _iso(edition.processed_on),
+            "printed_on": _iso(edition.printed_on),
         }
         for edition in agenda.editions.all()
     }
@@ -362,9 +493,18 @@ def build_snapshot(agenda):
             "symbol": agenda.symbol,
             "slug": agenda.slug,
             "kind": agenda.kind,
+            "title": translations(agenda, "title"),
+            "title_footnotes": title_footnotes,
             "distribution": agenda.distribution,
             "issued_on": _iso(agenda.issued_on),
             "original_language": agenda.original_language,
+            "issued_under": _issued_under(agenda.issued_under_item),
+            "announces_venue": agenda.announces_venue,
+            "section_numbering": agenda.section_numbering,
+            "documentation_style": agenda.documentation_style,
+            "timetable_layout": agenda.timetable_layout,
+            "time_notation": agenda.time_notation,
+            "is_sample": agenda.is_sample,
         },
         "editions": editions,
         "reissue": {
@@ -373,21 +513,27 @@ def build_snapshot(agenda):
             if edition["reissued_on"]
         },
         "body": _body_block(body),
-        "root_body": _body_block(body.root()),
+        # The bodies printed in the masthead and title block, from the top down.
+        "chain": [_body_block(link) for link in body.chain()],
         "session": {
             "uid": str(session.uid),
             "number": session.number,
             "is_special": session.is_special,
+            "is_resumed": session.is_resumed,
+            "part": session.part,
             "start_date": _iso(session.start_date),
             "end_date": _iso(session.end_date),
+            "opening_time": _hhmm(session.opening_time) if session.opening_time else None,
             "time_zone": session.venue.time_zone,
             "venue": translations(session.venue, "name"),
             "city": translations(session.venue, "city"),
             "room": translations(session.room, "name") if session.room_id else {},
+            "interpretation": list(session.interpretation_languages),
         },
+        "sections": _sections(agenda, bool(work["rows"])),
         "items": item_rows,
         "footnotes": footnotes,
-        "organization_of_work": _organization_of_work(session, nodes_by_pk),
+        "organization_of_work": work,
     }
 
 

@@ -5,7 +5,7 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext_lazy as _
 
 from agendas.symbols import parse_symbol
@@ -14,8 +14,9 @@ from agendas.symbols import parse_symbol
 class Resolution(models.Model):
     """A resolution or decision adopted by a body, e.g. resolution 8/7 of the Conference.
 
-    Most treaty bodies number ``<session>/<number>`` (``8/7``); others do not, so
-    ``designation`` may replace the derived number (``2231 (2015)``, ``1/CP.26``).
+    Most treaty bodies number ``<session>/<number>`` (``8/7``). Others write their
+    decisions otherwise (``XXXI/7``, ``SC-9/4``, ``2019/210``, ``2231 (2015)``): for
+    them ``designation`` keeps what the body writes, and no number is made up.
     """
 
     class Kind(models.TextChoices):
@@ -33,14 +34,17 @@ class Resolution(models.Model):
     session_number = models.PositiveSmallIntegerField(
         _("session number"), null=True, blank=True, validators=[MinValueValidator(1)]
     )
-    number = models.PositiveIntegerField(_("number"))
+    number = models.PositiveIntegerField(_("number"), null=True, blank=True)
     designation = models.CharField(
         _("designation"),
         max_length=40,
         blank=True,
-        help_text=_("Only where the body does not number session/number, e.g. 2231 (2015)."),
+        help_text=_(
+            "As the body writes it, where it does not number session/number: XXXI/7, "
+            "SC-9/4, 2019/210."
+        ),
     )
-    title = models.TextField(_("title"))
+    title = models.TextField(_("title"), blank=True)
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
     symbol = models.CharField(_("symbol"), max_length=120, blank=True)
     url = models.URLField(_("link"), blank=True)
@@ -58,10 +62,21 @@ class Resolution(models.Model):
                 Coalesce("session_number", models.Value(0), output_field=models.IntegerField()),
                 "number",
                 name="resolution_unique_number",
+                condition=models.Q(number__isnull=False),
                 violation_error_message=_(
                     "This body already has a resolution or decision with this number."
                 ),
-            )
+            ),
+            models.UniqueConstraint(
+                "body",
+                "kind",
+                Lower("designation"),
+                name="resolution_unique_designation",
+                condition=~models.Q(designation=""),
+                violation_error_message=_(
+                    "This body already has a resolution or decision with this designation."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -77,6 +92,11 @@ class Resolution(models.Model):
         return str(self.number)
 
     def clean(self):
+        if self.number is None and not self.designation:
+            raise ValidationError(
+                {"number": _("Give the number, or the designation as the body writes it.")},
+                code="unnumbered_resolution",
+            )
         if self.symbol:
             parse_symbol(self.symbol)
 
@@ -86,12 +106,14 @@ class Citation(models.Model):
 
     Citations placed on the title become the footnote that lists the resolutions with
     their full titles (footnote 1 of the seed); those on the annotation are listed in a
-    footnote at the end of the item's annotations.
+    footnote at the end of the item's annotations; inline ones are written in the text,
+    in brackets after the item's title ("(decision 2019/210)"), with no footnote.
     """
 
     class Placement(models.TextChoices):
-        TITLE = "title", _("Item title")
-        ANNOTATION = "annotation", _("Annotation")
+        TITLE = "title", _("A footnote on the item's title")
+        ANNOTATION = "annotation", _("A footnote on the annotation")
+        INLINE = "inline", _("In the text, after the item's title")
 
     item = models.ForeignKey(
         "agendas.AgendaItem",

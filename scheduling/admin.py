@@ -80,7 +80,17 @@ class TimeSlotInlineFormSet(BaseInlineFormSet):
 class TimeSlotInline(CachedChoicesInlineMixin, TranslationTabularInline):
     model = TimeSlot
     formset = TimeSlotInlineFormSet
-    fields = ["date", "start_time", "end_time", "room", "joint_meeting", "note", "items_taken_up"]
+    fields = [
+        "date",
+        "start_time",
+        "end_time",
+        "kind",
+        "room",
+        "joint_meeting",
+        "introduced_by",
+        "note",
+        "items_taken_up",
+    ]
     readonly_fields = ["items_taken_up"]
     related_querysets = {"room": rooms, "joint_meeting": joint_meetings}
     extra = 1
@@ -104,7 +114,15 @@ class TimeSlotAdmin(ServiceAdminMixin, TranslationAdmin):
     list_filter = ["date"]
     date_hierarchy = "date"
     autocomplete_fields = ["session"]
-    fields = ["session", "date", ("start_time", "end_time"), "room", "joint_meeting", "note"]
+    fields = [
+        "session",
+        "date",
+        ("start_time", "end_time", "kind"),
+        "room",
+        "joint_meeting",
+        "introduced_by",
+        "note",
+    ]
     related_querysets = {
         "room": rooms,
         "joint_meeting": joint_meetings,

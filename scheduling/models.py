@@ -74,10 +74,15 @@ class JointParticipant(models.Model):
 
 
 class TimeSlot(models.Model):
-    """A block of the organization of work: a date, local start and end times, a room.
+    """A row of the organization of work: a date, local start and end times, a room, the
+    items taken up and who introduces them; or a break (lunch) between meetings.
 
     Times are wall-clock times in the venue's time zone, as printed in the programme.
     """
+
+    class Kind(models.TextChoices):
+        MEETING = "meeting", _("Meeting")
+        BREAK = "break", _("Break")
 
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     session = models.ForeignKey(
@@ -105,10 +110,20 @@ class TimeSlot(models.Model):
         on_delete=models.SET_NULL,
         related_name="time_slots",
     )
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.MEETING)
+    introduced_by = models.CharField(
+        _("introduced by"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who introduces the items: the Chair, the secretariat, a rapporteur."),
+    )
     note = models.TextField(
         _("title or description"),
         blank=True,
-        help_text=_("For slots without agenda items, e.g. informal consultations."),
+        help_text=_(
+            "A note on the row; for a slot without agenda items, what it is (informal "
+            "consultations, lunch)."
+        ),
     )
 
     class Meta:
@@ -203,6 +218,8 @@ class SlotItem(models.Model):
     def clean(self):
         if not (self.slot_id and self.item_id):
             return
+        if self.slot.kind == TimeSlot.Kind.BREAK:
+            raise ValidationError({"item": _("A break takes up no agenda items.")})
         allowed = {self.slot.session_id}
         if self.slot.joint_meeting_id:
             allowed |= set(

@@ -5,7 +5,7 @@ from .models import JointMeeting, TimeSlot
 
 @register(TimeSlot)
 class TimeSlotTranslationOptions(TranslationOptions):
-    fields = ("note",)
+    fields = ("introduced_by", "note")
 
 
 @register(JointMeeting)

@@ -9,6 +9,16 @@ def _value(value):
     return value
 
 
+def formset_of(response, model):
+    """The inline formset of ``model`` on an admin change page."""
+    (formset,) = [
+        inline.formset
+        for inline in response.context["inline_admin_formsets"]
+        if inline.formset.model is model
+    ]
+    return formset
+
+
 def form_data(response):
     """The POST data that resubmits an admin change page unchanged (extra rows left out)."""
     data = {}

@@ -1,6 +1,6 @@
 """The layout holds: apps depend one way only, and no file imports in a circle.
 
-    languages  <-  agendas  <-  resolutions, scheduling  <-  publishing  <-  public  <-  config
+    languages <- agendas <- resolutions, scheduling <- interchange <- publishing <- public <- config
 
 Every import of the product's code is read from its source (imports inside functions
 included), and so are the dependencies of the migrations and the models they point to.
@@ -22,9 +22,10 @@ LAYERS = {
     "agendas": 1,
     "resolutions": 2,
     "scheduling": 2,
-    "publishing": 3,
-    "public": 4,
-    "config": 5,
+    "interchange": 3,
+    "publishing": 4,
+    "public": 5,
+    "config": 6,
 }
 
 

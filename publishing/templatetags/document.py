@@ -8,11 +8,12 @@ missing, shows the original-language text marked as such, so the page is never b
 """
 
 import datetime
+import re
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, pgettext
+from django.utils.translation import get_language, gettext, pgettext
 
 import languages
 from publishing.snapshot import link_anchor
@@ -92,6 +93,16 @@ def tr_html(value, fallback=None):
 
 
 @register.filter
+def tr_inline_html(value, fallback=None):
+    """Like ``tr_html`` for sanitised HTML that runs on in a line (footnotes)."""
+    language = page_language()
+    text, code = pick(value, language, fallback)
+    if code is None or code == language:
+        return mark_safe(text)  # noqa: S308 - sanitised or escaped when the snapshot was built
+    return marked(mark_safe(text), code, language)  # noqa: S308
+
+
+@register.filter
 def tr_plain(value, fallback=None):
     """Plain text for titles and attributes: the fallback unmarked."""
     return pick(value, page_language(), fallback)[0]
@@ -116,8 +127,14 @@ def table_date(value):
 
 
 @register.simple_tag
-def time_range(start, end):
-    return page().format_time_range(_time(start), _time(end))
+def time_range(start, end, notation="12h"):
+    return page().format_time_range(_time(start), _time(end), notation)
+
+
+@register.simple_tag
+def time_notation(snapshot):
+    """The agenda's notation of times ("12h" or "24h"); 12-hour in records before it."""
+    return snapshot["agenda"].get("time_notation", "12h")
 
 
 @register.simple_tag
@@ -129,11 +146,15 @@ def place_and_dates(session, fallback=None):
 
 
 @register.simple_tag
-def session_ordinal(session, term, capitalize=False):
-    return page().session_ordinal(
+def session_name(session, term, capitalize=True):
+    """The session as the title block names it: "Eleventh meeting", "Resumed sixty-third
+    session", "First part of the eleventh session"."""
+    return page().session_name(
         session["number"],
         term,
         special=session.get("is_special", False),
+        resumed=session.get("is_resumed", False),
+        part=session.get("part"),
         capitalize_first=capitalize,
     )
 
@@ -186,10 +207,22 @@ def direction(language):
     return languages.get(language).direction
 
 
+def _inline_citations(item):
+    """ " (decision 2019/210)": citations written in the text, after the title."""
+    cited = item.get("inline_citations") or []
+    if not cited:
+        return ""
+    language = page()
+    references = [language.resolution_reference(c["kind"], c["label"]) for c in cited]
+    return f" ({language.join_list(references)})"
+
+
 @register.simple_tag
-def agenda_entries(snapshot):
-    """Items of the snapshot with what the list and annotations need to lay them out."""
-    items = snapshot["items"]
+def list_entries(snapshot):
+    """The entries of the provisional agenda list, with their closing punctuation."""
+    items = [
+        item for item in snapshot["items"] if item.get("in_list", True) and item["kind"] != "part"
+    ]
     language = page()
     has_children = {item["parent"] for item in items if item["parent"]}
     last_sibling = {}
@@ -198,7 +231,8 @@ def agenda_entries(snapshot):
     entries = []
     for item in items:
         title = pick(item["title"], language.code, snapshot["agenda"]["original_language"])[0]
-        if title.rstrip()[-1:] in language.closing_marks:
+        inline = _inline_citations(item)
+        if not inline and title.rstrip()[-1:] in language.closing_marks:
             punctuation = ""
         elif item["uid"] in has_children:
             punctuation = language.list_colon
@@ -211,13 +245,97 @@ def agenda_entries(snapshot):
                 **item,
                 "number": language.item_number(item["path"]),
                 "link": link_anchor(item),
+                "inline": inline,
                 "punctuation": punctuation,
+            }
+        )
+    return entries
+
+
+@register.simple_tag
+def annotation_entries(snapshot):
+    """The entries of the annotations: items, headings and the sub-headings inside them."""
+    language = page()
+    entries = []
+    for item in snapshot["items"]:
+        if not item.get("in_annotations", True):
+            continue
+        if item["kind"] == "part":
+            label = language.part_label(item["letter"]) if item.get("letter") else ""
+        else:
+            label = language.item_number(item["path"])
+        entries.append(
+            {
+                **item,
+                "label": label,
+                "heading_text": item.get("heading") or item["title"],
+                "inline": _inline_citations(item) if item["kind"] != "part" else "",
+                "in_list": item.get("in_list", True) and item["kind"] != "part",
                 # h3 for items, h4 for sub-items, h5 below: under the h2 "Annotations".
                 "heading_level": min(3 + item["depth"], 6),
                 "documentation_level": min(4 + item["depth"], 6),
             }
         )
     return entries
+
+
+def _marks(ids):
+    return format_html_join(
+        "",
+        '<sup class="fnref"><a href="#fn-{}" aria-label="{}">{}</a></sup>',
+        (
+            (
+                footnote_id,
+                gettext("Footnote %(number)s") % {"number": footnote_id},
+                footnote_id,
+            )
+            for footnote_id in ids
+        ),
+    )
+
+
+@register.simple_tag
+def footnote_marks(ids):
+    """Superscript links to footnotes, after a title."""
+    return _marks(ids or [])
+
+
+_PARAGRAPH_END = re.compile(r"</p>", re.IGNORECASE)
+
+
+def _with_marks(html, notes):
+    """``html`` with the footnote markers of ``notes`` at the end of their paragraphs
+    (the last paragraph when none is named, or beyond the paragraphs there are)."""
+    if not notes:
+        return html
+    ends = [match.start() for match in _PARAGRAPH_END.finditer(html)]
+    at = {}
+    for note in notes:
+        paragraph = note.get("paragraph") if isinstance(note, dict) else None
+        note_id = note["id"] if isinstance(note, dict) else note
+        index = (min(paragraph, len(ends)) - 1) if paragraph and ends else len(ends) - 1
+        at.setdefault(index, []).append(note_id)
+    pieces, start = [], 0
+    for index, end in enumerate(ends):
+        if index in at:
+            pieces += [html[start:end], str(_marks(at[index]))]
+            start = end
+    pieces.append(html[start:])
+    if -1 in at:  # no paragraph at all: after the text
+        pieces.append(str(_marks(at[-1])))
+    return "".join(pieces)
+
+
+@register.simple_tag
+def annotation_text(entry, fallback=None):
+    """The annotation in the page language (or the original, marked), with its footnote
+    markers at the end of the paragraphs they are on."""
+    language = page_language()
+    text, code = pick(entry["annotation"], language, fallback)
+    text = mark_safe(_with_marks(text, entry.get("annotation_footnotes") or []))  # noqa: S308
+    if code is None or code == language:
+        return text
+    return marked(text, code, language, block=True)
 
 
 @register.simple_tag
@@ -265,3 +383,158 @@ def continued_text():
 @register.simple_tag
 def continued():
     return continued_text()
+
+
+# The title block -------------------------------------------------------------------
+
+
+def document_title_text(snapshot):
+    """The document's title in the active language: its own, or that of its kind."""
+    agenda = snapshot["agenda"]
+    title, _code = pick(agenda.get("title"), page_language(), agenda["original_language"])
+    if title:
+        return title
+    if agenda["kind"] == "provisional":
+        return gettext("Provisional agenda")
+    return gettext("Annotated provisional agenda")
+
+
+@register.simple_tag
+def document_title(snapshot):
+    agenda = snapshot["agenda"]
+    if agenda.get("title"):
+        return tr(agenda["title"], agenda["original_language"])
+    return document_title_text(snapshot)
+
+
+@register.simple_tag
+def issued_under(under):
+    """ "Item 2 of the provisional agenda"."""
+    return page().issued_under(page().item_reference(under["path"]))
+
+
+@register.simple_tag
+def special_footnotes(snapshot):
+    """Starred footnotes: the reissue (*) and the agenda a document is issued under."""
+    notes = {}
+    under = snapshot["agenda"].get("issued_under")
+    if under:
+        stars = "**" if reissued_on(snapshot) else "*"
+        notes["under"] = {"mark": stars, "text": f"{under['symbol']}."}
+    return notes
+
+
+@register.simple_tag
+def venue_sentence(snapshot):
+    """ "The sixty-third session of the Commission will be held at ..."."""
+    session = snapshot["session"]
+    original = snapshot["agenda"]["original_language"]
+    language = page()
+    name = session_name(session, snapshot["body"]["term"], capitalize=False)
+    start = _date(session["start_date"])
+    opening = _time(session.get("opening_time"))
+    return language.announce_venue(
+        name,
+        tr_plain(snapshot["body"]["name"], original),
+        tr_plain(session["venue"], original),
+        tr_plain(session["city"], original),
+        language.format_date(start, weekday=True),
+        time=language.format_time(opening, time_notation(snapshot)) if opening else None,
+        room=tr_plain(session["room"], original),
+    )
+
+
+@register.simple_tag
+def interpretation_sentence(codes):
+    return page().announce_interpretation(codes)
+
+
+@register.simple_tag
+def job_line(edition):
+    """The job number with its footer dates, as printed: "V.20-04026 (C)  030820  270820"."""
+    dates = [
+        _date(edition[key]).strftime("%d%m%y")
+        for key in ("processed_on", "printed_on")
+        if edition.get(key)
+    ]
+    return "\u2003".join([edition["job_number"], *dates])
+
+
+@register.simple_tag
+def document_sections(snapshot):
+    """The sections in two runs, ``main`` and ``annexes``, each with its heading text,
+    number or annex label and the id its heading carries."""
+    language = page()
+    original = snapshot["agenda"]["original_language"]
+    sections = snapshot.get("sections") or []
+    numbered = snapshot["agenda"].get("section_numbering") == "roman"
+    annexes = [section for section in sections if section["is_annex"]]
+    main, appended = [], []
+    counts = {}
+    number = 0
+    for section in sections:
+        base = SECTION_IDS[section["kind"]]
+        counts[base] = counts.get(base, 0) + 1
+        html_id = base if counts[base] == 1 else f"{base}-{counts[base]}"
+        heading = section["heading"]
+        entry = {
+            **section,
+            "id": html_id,
+            "heading": tr(heading, original) if heading else default_heading(section["kind"]),
+            "level": 3 if section["is_annex"] else 2,
+            "number": "",
+            "label": "",
+        }
+        if section["is_annex"]:
+            index = annexes.index(section)
+            entry["label"] = language.annex_label(index + 1 if len(annexes) > 1 else None)
+            appended.append(entry)
+        else:
+            if numbered and section["show_heading"]:
+                number += 1
+                entry["number"] = language.section_number(number)
+            main.append(entry)
+    return {"main": main, "annexes": appended}
+
+
+SECTION_IDS = {
+    "list": "agenda-list-heading",
+    "annotations": "annotations-heading",
+    "timetable": "work-heading",
+    "text": "text-heading",
+}
+
+
+def default_heading(kind):
+    """The usual heading of a section's contents, in the active language."""
+    if kind == "list":
+        return gettext("Provisional agenda")
+    if kind == "annotations":
+        return pgettext("section of the annotated provisional agenda", "Annotations")
+    if kind == "timetable":
+        return gettext("Proposed organization of work")
+    return ""
+
+
+@register.simple_tag
+def slot_entries(slot, snapshot):
+    """The items a slot takes up, with their references in the page language."""
+    language = page()
+    anchors = {item["uid"]: link_anchor(item) for item in snapshot["items"]}
+    return [
+        {
+            "entry": entry,
+            "reference": language.item_reference(entry["path"]),
+            "anchor": anchors.get(entry["item"], ""),
+            "joint": entry.get("footnote"),
+        }
+        for entry in slot["entries"]
+    ]
+
+
+@register.simple_tag
+def slot_day(slot, snapshot):
+    """The slot's date when it is the first slot of its day, else ""."""
+    rows = snapshot["organization_of_work"]["rows"]
+    index = next(i for i, row in enumerate(rows) if row["uid"] == slot["uid"])
+    return slot["date"] if index == 0 or rows[index - 1]["date"] != slot["date"] else ""

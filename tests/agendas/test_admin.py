@@ -8,12 +8,21 @@ from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from agendas.models import Agenda, AgendaItem, Body, Document, Room, Session, Venue
+from agendas.models import (
+    Agenda,
+    AgendaItem,
+    Body,
+    Document,
+    DocumentPurpose,
+    Room,
+    Session,
+    Venue,
+)
 from publishing.models import PublishedVersion
 from publishing.services import publish_agenda
 from resolutions.models import Resolution
 from scheduling.models import JointMeeting, TimeSlot
-from tests.admin_helpers import form_data
+from tests.admin_helpers import form_data, formset_of
 from tests.factories import (
     AgendaEditionFactory,
     AgendaFactory,
@@ -87,6 +96,12 @@ def make_time_slot():
     return slot
 
 
+def make_purpose():
+    return DocumentPurpose.objects.create(
+        code=f"for-{DocumentPurpose.objects.count()}", name_en="For ratification"
+    )
+
+
 def make_published_version():
     agenda = make_agenda()
     AgendaItemFactory(agenda=agenda)
@@ -105,6 +120,7 @@ MAKERS = {
     JointMeeting: make_joint_meeting,
     TimeSlot: make_time_slot,
     PublishedVersion: make_published_version,
+    DocumentPurpose: make_purpose,
 }
 
 
@@ -136,6 +152,7 @@ CHANGELIST_QUERIES = {
     JointMeeting: 8,
     TimeSlot: 10,
     PublishedVersion: 7,
+    DocumentPurpose: 5,
 }
 
 
@@ -175,7 +192,7 @@ def agenda_with_items(count):
     return agenda
 
 
-AGENDA_PAGE_QUERIES = 8
+AGENDA_PAGE_QUERIES = 12
 
 
 def test_agenda_change_page_query_count_is_the_same_for_1_and_20_items(
@@ -192,8 +209,7 @@ def test_agenda_change_page_query_count_is_the_same_for_1_and_20_items(
         response = secretariat_client.get(change_url(twenty))
     assert response.status_code == 200
     numbers = [
-        form.instance.derived_number
-        for form in response.context["inline_admin_formsets"][1].formset.initial_forms
+        form.instance.derived_number for form in formset_of(response, AgendaItem).initial_forms
     ]
     assert numbers[:7] == ["1", "1(a)", "1(b)", "2", "2(a)", "2(b)", "3"]
 
@@ -209,7 +225,7 @@ def test_agenda_page_offers_only_items_of_the_same_agenda_as_parents(secretariat
     agenda = agenda_with_items(2)
     stranger = AgendaItemFactory(title_en="Item of another agenda")
     response = secretariat_client.get(change_url(agenda))
-    formset = response.context["inline_admin_formsets"][1].formset
+    formset = formset_of(response, AgendaItem)
     choices = [value for value, _label in formset.forms[0].fields["parent"].choices]
     assert choices == ["", *[item.pk for item in agenda.items.order_by("position")]]
     assert stranger.pk not in choices
@@ -257,7 +273,7 @@ def test_item_page_edits_documentation_and_citations_and_returns_to_the_agenda(
         {
             "documentation-TOTAL_FORMS": 1,
             "documentation-0-document": document.pk,
-            "documentation-0-role": "consideration",
+            "documentation-0-purpose": DocumentPurpose.objects.get(code="for-decision").pk,
             "documentation-0-position": 1,
             "citations-TOTAL_FORMS": 1,
             "citations-0-resolution": resolution.pk,
@@ -268,8 +284,8 @@ def test_item_page_edits_documentation_and_citations_and_returns_to_the_agenda(
     response = secretariat_client.post(change_url(item), data)
     assert response.status_code == 302
     assert response["Location"] == change_url(item.agenda)
-    assert list(item.documentation.values_list("document__symbol", "role")) == [
-        ("TEST/WG.1/2020/4", "consideration")
+    assert list(item.documentation.values_list("document__symbol", "purpose__code")) == [
+        ("TEST/WG.1/2020/4", "for-decision")
     ]
     assert list(item.citations.values_list("resolution__number", "placement")) == [(7, "title")]
 
@@ -331,6 +347,7 @@ def test_session_page_edits_its_time_slots(secretariat_client):
             "time_slots-1-start_time": "15:00",
             "time_slots-1-end_time": "17:00",
             "time_slots-1-room": room.pk,
+            "time_slots-1-kind": "meeting",
             "time_slots-1-note_en": "Informal consultations",
         }
     )

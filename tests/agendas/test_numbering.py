@@ -4,13 +4,15 @@ from agendas.numbering import flatten, number_items
 from languages.base import latin_letters, roman_numeral
 
 
-def item(pk, position, parent=None, kind="item"):
+def item(pk, position, parent=None, kind="item", lettered=False):
     return SimpleNamespace(
         pk=pk,
         position=position,
         parent_id=parent,
         is_numbered=kind == "item",
         is_heading=kind == "heading",
+        is_part=kind == "part",
+        lettered=lettered,
     )
 
 
@@ -59,3 +61,25 @@ def test_third_level_uses_roman_numerals_and_long_lists_double_letters():
     items = [item(1, 1), item(2, 1, 1), item(3, 1, 2), item(4, 2, 2)]
     refs = [n.reference for n in flatten(number_items(items))]
     assert refs == ["1", "1(a)", "1(a)(i)", "1(a)(ii)"]
+
+
+def test_sub_headings_inside_an_annotation_take_letters_among_themselves_only():
+    items = [
+        item(1, 10),
+        item(2, 10, parent=1, kind="part", lettered=True),
+        item(3, 20, parent=1),
+        item(4, 30, parent=1, kind="part"),
+        item(5, 40, parent=1, kind="part", lettered=True),
+        item(6, 50, parent=1),
+        item(7, 20),
+    ]
+    nodes = list(flatten(number_items(items)))
+    assert [(n.item.pk, n.reference, n.letter) for n in nodes] == [
+        (1, "1", 0),
+        (2, "", 1),
+        (3, "1(a)", 0),
+        (4, "", 0),
+        (5, "", 2),
+        (6, "1(b)", 0),
+        (7, "2", 0),
+    ]

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from agendas import services
-from agendas.models import AgendaItem, Document, DocumentationLink
+from agendas.models import AgendaItem, Document
 from agendas.numbering import flatten, number_items
 from tests.factories import AgendaFactory, DocumentFactory
 
@@ -120,11 +120,15 @@ def test_add_documentation_by_symbol_lists_documents_in_order(agenda):
     DocumentFactory(symbol="CAC/COSP/WG.4/2020/3")
     target = item(agenda, "Future priorities")
     services.add_documentation(target, "CAC/COSP/WG.4/2020/4")
-    services.add_documentation(target, "cac/cosp/wg.4/2020/3", DocumentationLink.Role.BACKGROUND)
-    assert list(target.documentation.values_list("document__symbol", "role", "position")) == [
-        ("CAC/COSP/WG.4/2020/4", "consideration", 10),
+    services.add_documentation(target, "cac/cosp/wg.4/2020/3", "background")
+    purposes = target.documentation.values_list("document__symbol", "purpose__code", "position")
+    assert list(purposes) == [
+        ("CAC/COSP/WG.4/2020/4", None, 10),
         ("CAC/COSP/WG.4/2020/3", "background", 20),
     ]
+    with pytest.raises(ValidationError) as error:
+        services.add_documentation(target, "CAC/COSP/WG.4/2020/3", "for-ratification")
+    assert error.value.message_dict == {"purpose": ["There is no purpose “for-ratification”."]}
 
 
 def test_add_documentation_refuses_an_unknown_symbol_and_a_repeat(agenda):

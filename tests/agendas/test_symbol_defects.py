@@ -139,14 +139,18 @@ def test_other_malformed_suffixes_keep_their_messages(symbol, reason):
     assert refusal(symbol) == invalid(symbol, reason)
 
 
-def test_a_suffix_without_its_dot_is_refused_beside_the_symbol_and_nothing_is_written(db):
+def test_a_document_symbol_without_a_suffix_dot_is_kept_as_printed_and_named_irregular(db):
+    """Older documents carry such symbols: kept as printed, with the irregular part named,
+    and found under the normalised form (a second document Add.1 is the same one)."""
     symbol = f"{WG4}/Add1"
+    document = services.create_document(symbol=symbol, title_en="Addendum")
+
+    assert (document.symbol, document.symbol_key) == (symbol, f"{WG4}/ADD.1".upper())
+    assert document.symbol_irregularity == "the suffix “Add1” needs a dot: write it Add.1."
     with pytest.raises(ValidationError) as error:
-        services.create_document(symbol=symbol, title_en="Addendum")
-    assert error.value.message_dict == {
-        "symbol": invalid(symbol, "the suffix “Add1” needs a dot: write it Add.1.")
-    }
-    assert Document.objects.count() == 0
+        services.create_document(symbol=f"{WG4}/Add.1", title_en="The same addendum")
+    assert error.value.message_dict == {"symbol": [f"The symbol {WG4}/Add.1 is already in use."]}
+    assert Document.objects.count() == 1
 
 
 def test_an_agenda_symbol_without_the_dot_of_its_suffix_is_refused_too(db):

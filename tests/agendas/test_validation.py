@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from agendas import services
 from agendas.models import Agenda, AgendaItem, Document
-from tests.admin_helpers import form_data
+from tests.admin_helpers import form_data, formset_of
 from tests.factories import AgendaFactory, AgendaItemFactory, DocumentFactory, SessionFactory
 
 MALFORMED = [
@@ -73,42 +73,46 @@ def test_service_refuses_a_symbol_that_differs_from_a_documents_only_in_case():
 
 
 @pytest.mark.django_db
-def test_service_refuses_a_document_symbol_used_by_an_agenda():
-    AgendaFactory(symbol="CAC/COSP/WG.4/2020/1")
-    with pytest.raises(ValidationError) as error:
-        services.create_document(symbol=" CAC/COSP/WG.4/2020/1 ", title_en="Copy")
-    assert error.value.message_dict == {
-        "symbol": ["The symbol CAC/COSP/WG.4/2020/1 is already in use."]
-    }
-    assert Document.objects.count() == 0
+def test_an_agenda_may_list_itself_as_documentation_of_its_adoption():
+    """Agendas and documents are separate registers: the agenda's own symbol may name the
+    document listed under "Adoption of the agenda"."""
+    agenda = AgendaFactory(symbol="CAC/COSP/WG.4/2020/1")
+    adoption = services.add_agenda_item(agenda, title_en="Adoption of the agenda")
+    itself = services.create_document(symbol=" CAC/COSP/WG.4/2020/1 ", title_en="Agenda")
+    services.add_documentation(adoption, itself)
+
+    assert itself.symbol == "CAC/COSP/WG.4/2020/1"
+    assert list(adoption.documentation.values_list("document__symbol", flat=True)) == [
+        "CAC/COSP/WG.4/2020/1"
+    ]
 
 
 @pytest.mark.django_db
-def test_service_refuses_an_agenda_symbol_used_by_a_document():
-    DocumentFactory(symbol="CAC/COSP/WG.4/2020/4")
-    agenda = Agenda(session=SessionFactory(), symbol="cac/COSP/WG.4/2020/4".upper())
+def test_service_refuses_an_agenda_symbol_another_agenda_uses_in_any_case():
+    AgendaFactory(symbol="CAC/COSP/WG.4/2020/4")
+    agenda = Agenda(session=SessionFactory(), symbol="cac/cosp/wg.4/2020/4".upper())
     with pytest.raises(ValidationError) as error:
         services.save_agenda(agenda)
     assert error.value.message_dict == {
         "symbol": ["The symbol CAC/COSP/WG.4/2020/4 is already in use."]
     }
-    assert Agenda.objects.count() == 0
+    assert Agenda.objects.count() == 1
 
 
-def test_admin_refuses_a_duplicate_symbol_across_agendas_and_documents(secretariat_client):
-    AgendaFactory(symbol="CAC/COSP/WG.4/2020/1")
+def test_admin_refuses_a_document_symbol_another_document_uses(secretariat_client):
+    DocumentFactory(symbol="CAC/COSP/WG.4/2020/1")
     response = secretariat_client.post(
-        reverse("admin:agendas_document_add"), document_add_data("CAC/COSP/WG.4/2020/1")
+        reverse("admin:agendas_document_add"), document_add_data("cac/cosp/WG.4/2020/1*")
     )
     assert response.status_code == 200
     assert response.context["adminform"].form.errors == {
-        "symbol": ["The symbol CAC/COSP/WG.4/2020/1 is already in use."]
+        "symbol": ["The symbol cac/cosp/WG.4/2020/1* is already in use."]
     }
-    assert Document.objects.count() == 0
+    assert Document.objects.count() == 1
 
 
 def test_admin_refuses_an_agenda_symbol_differing_only_in_case(secretariat_client):
-    DocumentFactory(symbol="CAC/COSP/WG.4/2020/1/Rev.1")
+    AgendaFactory(symbol="CAC/COSP/WG.4/2020/1/Rev.1")
     agenda = AgendaFactory(symbol="CAC/COSP/WG.4/2020/1")
     url = reverse("admin:agendas_agenda_change", args=[agenda.pk])
     data = form_data(secretariat_client.get(url))
@@ -217,7 +221,7 @@ def test_admin_refuses_two_items_made_each_others_parents_in_one_save(secretaria
 
     response = _agenda_post(secretariat_client, one.agenda, change)
     assert response.status_code == 200
-    formset = response.context["inline_admin_formsets"][1].formset
+    formset = formset_of(response, AgendaItem)
     assert formset.non_form_errors() == ["An item cannot be its own parent or ancestor."]
     assert list(one.agenda.items.values_list("parent_id", flat=True)) == [None, None]
 

@@ -83,35 +83,35 @@ def unpublished_samples(world):
             {"body": empty.body.slug},
         ],
         "public:session": [
-            {"body": draft.body.slug, "number": draft.number},
-            {"body": empty.body.slug, "number": empty.number},
-            {"body": "no-such-body", "number": 1},
-            {"body": live.body.slug, "number": live.number + 100},
-            {"body": live.body.slug, "number": f"special-{live.number}"},
+            {"body": draft.body.slug, "session": draft.number},
+            {"body": empty.body.slug, "session": empty.number},
+            {"body": "no-such-body", "session": 1},
+            {"body": live.body.slug, "session": live.number + 100},
+            {"body": live.body.slug, "session": f"special-{live.number}"},
         ],
         "public:agenda": [
-            {"body": draft.body.slug, "number": draft.number, "document": "annotated-agenda"},
-            {"body": "no-such-body", "number": 1, "document": "annotated-agenda"},
-            {"body": live.body.slug, "number": live.number, "document": "no-such-agenda"},
-            {"body": live.body.slug, "number": live.number + 100, "document": "annotated-agenda"},
+            {"body": draft.body.slug, "session": draft.number, "document": "annotated-agenda"},
+            {"body": "no-such-body", "session": 1, "document": "annotated-agenda"},
+            {"body": live.body.slug, "session": live.number, "document": "no-such-agenda"},
+            {"body": live.body.slug, "session": live.number + 100, "document": "annotated-agenda"},
         ],
         "public:agenda-version": [
             {
                 "body": draft.body.slug,
-                "number": draft.number,
+                "session": draft.number,
                 "document": "annotated-agenda",
                 "version": 1,
             },
-            {"body": "no-such-body", "number": 1, "document": "annotated-agenda", "version": 1},
+            {"body": "no-such-body", "session": 1, "document": "annotated-agenda", "version": 1},
             {
                 "body": live.body.slug,
-                "number": live.number,
+                "session": live.number,
                 "document": "annotated-agenda",
                 "version": 2,
             },
             {
                 "body": live.body.slug,
-                "number": live.number,
+                "session": live.number,
                 "document": "annotated-agenda",
                 "version": 0,
             },
@@ -142,7 +142,7 @@ def test_unpublished_things_answer_404_in_every_language(client, world, language
 
 def test_live_session_and_agenda_pages_answer_200(client, world):
     live = world["live"].session
-    kwargs = {"body": live.body.slug, "number": live.number}
+    kwargs = {"body": live.body.slug, "session": live.number}
     for language in language_codes():
         with translation.override(language):
             session = reverse("public:session", kwargs=kwargs)

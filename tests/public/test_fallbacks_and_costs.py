@@ -63,9 +63,10 @@ def test_the_original_language_page_shows_no_marker(client, french_original):
     document = html[html.index('<article class="document"') :]
     assert "Questions d’organisation" in document
     assert "<p>La session sera ouverte.</p>" in document
-    # The body's name exists in English only: that, and only that, is marked.
-    assert document.count('class="untranslated"') == 2
-    assert document.count('<span class="untranslated">(pas encore disponible en français)') == 2
+    # The body's name (in the masthead) exists in English only: that, and only that, is
+    # marked.
+    assert document.count('class="untranslated"') == 1
+    assert document.count('<span class="untranslated">(pas encore disponible en français)') == 1
 
 
 def test_a_citation_footnote_needs_every_title_in_its_language(client):

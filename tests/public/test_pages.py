@@ -38,7 +38,7 @@ def agenda_url(agenda, language="en"):
     with translation.override(language):
         return reverse(
             "public:agenda",
-            kwargs={"body": session.body.slug, "number": session.number, "document": agenda.slug},
+            kwargs={"body": session.body.slug, "session": session.number, "document": agenda.slug},
         )
 
 
@@ -151,7 +151,7 @@ def test_earlier_version_is_readable_and_marked_superseded(client):
     items[0].save()
     publish_agenda(agenda)
     session = agenda.session
-    kwargs = {"body": session.body.slug, "number": session.number, "document": agenda.slug}
+    kwargs = {"body": session.body.slug, "session": session.number, "document": agenda.slug}
     with translation.override("en"):
         first = reverse("public:agenda-version", kwargs={**kwargs, "version": 1})
         second = reverse("public:agenda-version", kwargs={**kwargs, "version": 2})

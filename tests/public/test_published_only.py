@@ -57,10 +57,10 @@ def public_pages(client):
             urls = [
                 reverse("public:home"),
                 reverse("public:body", kwargs={"body": "wg-prevention"}),
-                reverse("public:session", kwargs={"body": "wg-prevention", "number": 11}),
+                reverse("public:session", kwargs={"body": "wg-prevention", "session": 11}),
                 reverse(
                     "public:agenda",
-                    kwargs={"body": "wg-prevention", "number": 11, "document": "annotated-agenda"},
+                    kwargs={"body": "wg-prevention", "session": 11, "document": "annotated-agenda"},
                 ),
                 reverse("public:programme", kwargs={"date": DAY}),
                 reverse("public:search") + "?q=prevention",

@@ -99,7 +99,7 @@ def test_partner_numbering_costs_the_same_however_many_items_it_takes_up(
     world["participant"].items.add(*world["partner_items"][:count])
 
     # The partner's agenda is numbered once, not once per item it takes up.
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(14):
         work = build_snapshot(world["agenda"])["organization_of_work"]
 
     expected = {1: "item 1", 3: "items 1, 2 and 3"}[count]

@@ -4,14 +4,14 @@ The Chinese expected here is typed from tests/data/seed_zh.txt with the
 extraction's line breaks rejoined; it is deliberately not imported from the seed module.
 """
 
-import copy
 import datetime
 import io
+import json
 import re
+from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from agendas.models import (
@@ -23,14 +23,16 @@ from agendas.models import (
     Session,
 )
 from agendas.numbering import flatten, number_items
-from publishing.demo.loader import load_description
-from publishing.demo.seed import DESCRIPTION
+from interchange.importing import AgendaFileError, import_agenda
 from publishing.models import PublishedVersion
 from publishing.services import publish_agenda
 from resolutions.models import Citation, Resolution
 from scheduling.models import JointMeeting, TimeSlot
 
 SYMBOL = "CAC/COSP/WG.4/2020/1/Rev.1"
+SEED_FILE = (
+    Path(__file__).resolve().parents[2] / "publishing" / "demo" / "cosp-wg4-2020-1-rev1.json"
+)
 
 
 def run_load_demo():
@@ -73,8 +75,8 @@ def test_second_run_changes_no_row_and_says_so(db):
     before = snapshot()
     output = run_load_demo()
     assert snapshot() == before
-    assert "The demo agenda was already up to date." in output
-    assert "agendas.AgendaItem: 0 created, 0 updated, 8 unchanged" in output
+    assert "The demo agendas were already up to date." in output
+    assert "agendas.AgendaItem: 0 created, 0 updated, 8 unchanged, 0 removed" in output
     assert "Published" not in output
 
 
@@ -95,7 +97,7 @@ EXPECTED_ROWS = {
     "agendas.Document": 3,
     "agendas.DocumentEdition": 0,
     "agendas.DocumentationLink": 3,
-    "resolutions.Resolution": 10,
+    "resolutions.Resolution": 7,
     "resolutions.Citation": 7,
     "agendas.Venue": 1,
     "agendas.Room": 1,
@@ -355,35 +357,23 @@ def test_documents_and_what_each_item_lists(agenda):
     ]
     references = {item.pk: reference for reference, item in numbered(agenda).items()}
     assert sorted(
-        (references[link.item_id], link.document.symbol, link.role)
+        (references[link.item_id], link.document.symbol, link.purpose_id)
         for link in DocumentationLink.objects.select_related("document")
     ) == [
-        ("2(a)", "CAC/COSP/WG.4/2020/4", "consideration"),
-        ("2(b)", "CAC/COSP/WG.4/2020/3", "consideration"),
-        ("3", "CAC/COSP/WG.4/2020/2", "consideration"),
+        # The seed prints no purpose beside its documents.
+        ("2(a)", "CAC/COSP/WG.4/2020/4", None),
+        ("2(b)", "CAC/COSP/WG.4/2020/3", None),
+        ("3", "CAC/COSP/WG.4/2020/2", None),
     ]
 
 
 def test_resolutions_of_the_conference_with_their_titles(agenda):
+    # The agenda file holds the resolutions the agenda cites (footnote 1); those its
+    # annotations only name in the text (3/2, 6/1, decision 7/1) are not part of it.
     assert [
         (str(r), r.body.symbol_prefix, r.title_zh_hans, r.title_en)
         for r in Resolution.objects.order_by("session_number", "number", "kind")
     ] == [
-        ("resolution 3/2", "CAC/COSP", "预防措施", "Preventive measures"),
-        (
-            "resolution 6/1",
-            "CAC/COSP",
-            "继续审议《联合国反腐败公约》实施情况",
-            "Continuation of the review of implementation of the United Nations Convention "
-            "against Corruption",
-        ),
-        # The seed quotes no title for decision 7/1: the Chinese stays for a translator.
-        (
-            "decision 7/1",
-            "CAC/COSP",
-            None,
-            "Work of the subsidiary bodies established by the Conference",
-        ),
         (
             "resolution 8/3",
             "CAC/COSP",
@@ -488,12 +478,15 @@ def test_joint_meeting_takes_up_item_2_with_items_4_and_5_of_the_review_group(ag
     assert joint_meeting.time_slots.count() == 2
 
 
-def test_a_description_with_a_bad_symbol_changes_nothing(db):
-    description = copy.deepcopy(DESCRIPTION)
-    description["documents"][2]["symbol"] = "CAC/COSP/WG.4/2020/ 4"
-    with pytest.raises(ValidationError) as excinfo:
-        load_description(description)
-    assert "is not a valid UN document symbol" in str(excinfo.value)
+def test_a_demo_file_with_a_bad_symbol_changes_nothing(db):
+    data = json.loads(SEED_FILE.read_text(encoding="utf-8"))
+    data["documents"][2]["symbol"] = "CAC/COSP/WG.4/2020/ 4"
+    with pytest.raises(AgendaFileError) as excinfo:
+        import_agenda(data)
+    assert excinfo.value.messages == [
+        "At /documents/2: “CAC/COSP/WG.4/2020/ 4” is not a valid UN document symbol: "
+        "symbols contain no spaces."
+    ]
     assert Body.objects.count() == 0
     assert Resolution.objects.count() == 0
 
@@ -505,7 +498,7 @@ def test_an_edited_title_is_restored_in_place_without_duplicating(agenda):
     output = run_load_demo()
     item.refresh_from_db()
     assert item.title_zh_hans == "今后的优先事项"
-    assert "agendas.AgendaItem: 0 created, 1 updated, 7 unchanged" in output
+    assert "agendas.AgendaItem: 0 created, 1 updated, 7 unchanged, 0 removed" in output
     assert AgendaItem.objects.count() == 8
     # The live version never showed the edit, so restoring it publishes nothing new.
     assert "Published" not in output

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from agendas.models import AgendaItem
+from agendas.models import AgendaItem, DocumentPurpose
 from publishing.models import PublishedSlot, PublishedVersion, SearchEntry
 from publishing.queries import has_unpublished_changes
 from publishing.services import publish_agenda
@@ -89,22 +89,34 @@ def test_annotation_citations_are_numbered_after_title_citations(agenda):
     content = build_snapshot(agenda)
     by_title = {i["title"]["en"]: i for i in content["items"]}
     assert by_title["Implementation"]["title_footnotes"] == ["1"]
-    assert by_title["Opening"]["annotation_footnotes"] == ["2"]
+    assert by_title["Opening"]["annotation_footnotes"] == [{"id": "2", "paragraph": None}]
 
 
-def test_documentation_lists_symbol_title_role_and_available_languages(agenda):
+def test_documentation_lists_symbol_title_purpose_and_available_languages(agenda):
     item = agenda.items.get(title_en="Implementation")
     document = DocumentFactory(symbol="TEST/WG.1/2020/4", title_en="Background paper")
     DocumentEditionFactory(document=document, language="en")
     DocumentEditionFactory(document=document, language="fr", is_available=False)
     DocumentEditionFactory(document=document, language="zh-hans")
-    DocumentationLinkFactory(item=item, document=document)
+    DocumentationLinkFactory(
+        item=item, document=document, purpose=DocumentPurpose.objects.get(code="for-noting")
+    )
     (row,) = build_snapshot(agenda)["items"][3]["documents"]
     assert row == {
         "uid": str(document.uid),
         "symbol": "TEST/WG.1/2020/4",
         "url": "",
-        "role": "consideration",
+        "purpose": {
+            "code": "for-noting",
+            "name": {
+                "ar": "للإحاطة علماً",
+                "en": "For noting",
+                "es": "Para que se tome nota",
+                "fr": "Pour prise de note",
+                "ru": "Для сведения",
+                "zh-hans": "供注意",
+            },
+        },
         "title": {"en": "Background paper"},
         "languages": ["en", "zh-hans"],
     }

@@ -83,6 +83,7 @@ def new_row(index, room, date="2020-08-31", start="11:00", end="13:00"):
         f"{prefix}-start_time": start,
         f"{prefix}-end_time": end,
         f"{prefix}-room": room.pk if room else "",
+        f"{prefix}-kind": "meeting",
     }
 
 
@@ -122,6 +123,7 @@ def test_admin_refuses_a_slot_overlapping_a_saved_one(secretariat_client, sessio
             "start_time": "12:00",
             "end_time": "14:00",
             "room": room.pk,
+            "kind": "meeting",
             "slot_items-TOTAL_FORMS": 0,
             "slot_items-INITIAL_FORMS": 0,
         },
