@@ -148,6 +148,7 @@ def validate_item_tree(parents, kinds=None):
     given, also keeps numbered items out from under unnumbered entries, where their
     numbers would repeat those of the top level.
     """
+    kinds = kinds or {}
     for key in parents:
         seen = {key}
         depth = 1
@@ -159,14 +160,16 @@ def validate_item_tree(parents, kinds=None):
                     code="item_cycle",
                 )
             seen.add(parent)
-            depth += 1
+            # A heading groups items without taking a level of the numbering.
+            if kinds.get(parent) != AgendaItem.Kind.HEADING:
+                depth += 1
             parent = parents.get(parent)
         if depth > MAX_ITEM_DEPTH:
             raise ValidationError(
                 {"parent": _("Agendas nest at most three levels deep: 1., (a), (i).")},
                 code="item_too_deep",
             )
-    for key, kind in (kinds or {}).items():
+    for key, kind in kinds.items():
         parent = parents.get(key)
         if kinds.get(parent) == AgendaItem.Kind.PART:
             raise ValidationError(

@@ -197,35 +197,53 @@ def _written(footnote):
     return translations(footnote, "text", clean=sanitize_html)
 
 
-def _items_and_footnotes(agenda, items):
+def _printed(section_kinds, item):
+    """Where an item's footnote markers are printed: (on its title, on its annotation).
+
+    The title carries them in the list, or, for an entry the list leaves out, in the
+    annotations' heading; the annotation only in an annotations section. A footnote with
+    no marker printed takes no number and is not listed.
+    """
+    in_list = Section.Kind.AGENDA_LIST in section_kinds and item.in_list and not item.is_part
+    in_annotations = Section.Kind.ANNOTATIONS in section_kinds and item.in_annotations
+    return in_list or in_annotations, in_annotations
+
+
+def _items_and_footnotes(agenda, items, section_kinds):
     nodes = list(flatten(number_items(items)))
-    written = list(agenda.footnotes.all())
+    written = [f for f in agenda.footnotes.all() if _written(f)]
     numbers = _FootnoteNumbers()
+    printed = {node.item.pk: _printed(section_kinds, node.item) for node in nodes}
     # Reading order: the document's title, the provisional agenda (titles), then the
     # annotations paragraph by paragraph.
     title_notes = [numbers.add(_written(f)) for f in written if f.placement == "title"]
     on_titles, on_annotations = {}, {}
     for node in nodes:
         item = node.item
-        marks = [
-            numbers.add(_written(f))
-            for f in written
-            if f.item_id == item.pk and f.placement == "item"
-        ]
-        cited = [c for c in item.citations.all() if c.placement == Citation.Placement.TITLE]
-        if cited:
-            marks.append(numbers.add(_citation_footnote(cited)))
+        marks = []
+        if printed[item.pk][0]:
+            marks = [
+                numbers.add(_written(f))
+                for f in written
+                if f.item_id == item.pk and f.placement == "item"
+            ]
+            cited = [c for c in item.citations.all() if c.placement == Citation.Placement.TITLE]
+            if cited:
+                marks.append(numbers.add(_citation_footnote(cited)))
         on_titles[item.pk] = marks
     for node in nodes:
         item = node.item
-        marks = [
-            {"id": numbers.add(_written(f)), "paragraph": f.paragraph}
-            for f in written
-            if f.item_id == item.pk and f.placement == "annotation"
-        ]
-        cited = [c for c in item.citations.all() if c.placement == Citation.Placement.ANNOTATION]
-        if cited:
-            marks.append({"id": numbers.add(_citation_footnote(cited)), "paragraph": None})
+        marks = []
+        if printed[item.pk][1]:
+            marks = [
+                {"id": numbers.add(_written(f)), "paragraph": f.paragraph}
+                for f in written
+                if f.item_id == item.pk and f.placement == "annotation"
+            ]
+            annotated = Citation.Placement.ANNOTATION
+            cited = [c for c in item.citations.all() if c.placement == annotated]
+            if cited:
+                marks.append({"id": numbers.add(_citation_footnote(cited)), "paragraph": None})
         on_annotations[item.pk] = marks
     uid_by_pk = {node.item.pk: str(node.item.uid) for node in nodes}
     rows = []
@@ -412,6 +430,16 @@ def _organization_of_work(session, nodes_by_pk):
     return {"rows": rows, "footnotes": footnotes}
 
 
+def _section_kinds(agenda):
+    """The kinds of the sections the document has: set, or the usual ones."""
+    explicit = {section.kind for section in agenda.sections.all()}
+    if explicit:
+        return explicit
+    if agenda.kind == Agenda.Kind.PROVISIONAL:
+        return {Section.Kind.AGENDA_LIST, Section.Kind.TIMETABLE}
+    return {Section.Kind.AGENDA_LIST, Section.Kind.ANNOTATIONS, Section.Kind.TIMETABLE}
+
+
 def _sections(agenda, has_timetable):
     """The sections of the document in order: those the secretariat set, or the usual
     ones for the agenda's kind (the list; the annotations; the timetable as an annex)."""
@@ -473,7 +501,10 @@ def build_snapshot(agenda):
     session = agenda.session
     body = session.body
     items = _items_of(agenda)
-    item_rows, footnotes, title_footnotes, nodes_by_pk = _items_and_footnotes(agenda, items)
+    section_kinds = _section_kinds(agenda)
+    item_rows, footnotes, title_footnotes, nodes_by_pk = _items_and_footnotes(
+        agenda, items, section_kinds
+    )
     work = _organization_of_work(session, nodes_by_pk)
     editions = {
         edition.language: {

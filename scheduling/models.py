@@ -152,6 +152,8 @@ class TimeSlot(models.Model):
                 ) % {"start": session.start_date.isoformat(), "end": session.end_date.isoformat()}
         if self.room_id and self.session_id and self.room.venue_id != self.session.venue_id:
             errors["room"] = _("This room is not at the session's venue.")
+        if self.kind == self.Kind.BREAK and self.pk and self.slot_items.exists():
+            errors["kind"] = _("A break takes up no agenda items: remove them first.")
         if not errors and self.room_id and self.date and self.start_time and self.end_time:
             clash = self.overlapping_in_room().first()
             if clash is not None:

@@ -8,8 +8,9 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from ..html import html_to_text, sanitize_html
 from ..symbols import validate_symbol
-from .common import EditionMixin, MastheadMixin, clean_unique_symbol
+from .common import EditionMixin, MastheadMixin, clean_unique_symbol, translated_values
 from .meetings import Session
 
 
@@ -300,7 +301,7 @@ class Section(models.Model):
         return self.heading_en or self.heading or self.get_kind_display()
 
     def clean(self):
-        if self.kind != self.Kind.TEXT and self.text:
+        if self.kind != self.Kind.TEXT and any(translated_values(self, "text")):
             raise ValidationError({"text": _("Only text sections have text of their own.")})
 
 
@@ -357,5 +358,8 @@ class Footnote(models.Model):
             errors["item"] = _("This item belongs to another agenda.")
         if self.paragraph is not None and self.placement != self.Placement.ANNOTATION:
             errors["paragraph"] = _("Only a footnote on an annotation names a paragraph.")
+        # What the page will show is the text as sanitised: markup alone is no footnote.
+        if not any(html_to_text(sanitize_html(text)) for text in translated_values(self, "text")):
+            errors["text"] = _("Write the footnote's text, in one language at least.")
         if errors:
             raise ValidationError(errors)

@@ -6,6 +6,7 @@ import zoneinfo
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 import languages
 
@@ -45,6 +46,14 @@ class MastheadMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
+def translated_values(instance, field):
+    """The values of a translated field in every language, empty ones included."""
+    return [
+        getattr(instance, build_localized_fieldname(field, code), "") or ""
+        for code in languages.codes()
+    ]
 
 
 def clean_unique_symbol(instance, others, symbol):

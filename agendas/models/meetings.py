@@ -232,7 +232,11 @@ class Session(models.Model):
             raise ValidationError({"room": _("This room is not at the session's venue.")})
         codes = languages.codes()
         chosen = self.interpretation_languages
-        if not isinstance(chosen, list) or any(code not in codes for code in chosen):
+        if (
+            not isinstance(chosen, list)
+            or any(code not in codes for code in chosen)
+            or len(set(chosen)) != len(chosen)
+        ):
             raise ValidationError(
                 {
                     "interpretation_languages": _(

@@ -418,7 +418,8 @@ def special_footnotes(snapshot):
     """Starred footnotes: the reissue (*) and the agenda a document is issued under."""
     notes = {}
     under = snapshot["agenda"].get("issued_under")
-    if under:
+    # The footnote names the agenda the item is on: none to name without its symbol.
+    if under and under["symbol"]:
         stars = "**" if reissued_on(snapshot) else "*"
         notes["under"] = {"mark": stars, "text": f"{under['symbol']}."}
     return notes
