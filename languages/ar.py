@@ -42,6 +42,15 @@ PART_LETTERS = [
 ]  # fmt: skip
 
 
+def of_session(session):
+    """A session's name where a preposition governs it: the tens of its ordinal in the
+    genitive, الجزء الأول من الدورة الثالثة والستين (not والستون)."""
+    for tens in TENS.values():
+        if tens.endswith("ون"):
+            session = session.replace(tens, tens[:-2] + "ين")
+    return session
+
+
 def of_name(name):
     """The preposition لـ fused to a name: لفريق ..., and ال + ل -> لل (للفريق ...)."""
     return "لل" + name[2:] if name.startswith("ال") else "ل" + name
@@ -116,16 +125,31 @@ LANGUAGE = Language(
         "partner_items": {"one": "البند {}", "two": "البندين {}", "other": "البنود {}"},
     },
     of_name=of_name,
+    of_session=of_session,
     reissue="أعيد إصدارها لأسباب فنية في {date}.",
     resumed={"f": "{session} المستأنفة", "other": "{session} المستأنف"},
-    part={"other": "الجزء {part} من {session}"},
+    part={"other": "الجزء {part} من {session_of}"},
     part_gender="m",
     item_of_agenda="البند {number} من جدول الأعمال المؤقت",
     venue_sentence="ستعقد {session} {body_of} في {venue}، {city}{starting}{room}.",
+    # The verb agrees with the noun heading the session's name: الدورة is feminine,
+    # الاجتماع and الجزء (a part of a session) are masculine.
+    venue_sentence_forms={
+        "m": "سيعقد {session} {body_of} في {venue}، {city}{starting}{room}.",
+        "other": "ستعقد {session} {body_of} في {venue}، {city}{starting}{room}.",
+    },
     venue_starting_time="، ابتداء من {time} يوم {date}",
     venue_starting_date="، ابتداء من يوم {date}",
     venue_room="، في {room}",
     interpretation="ستوفر الترجمة الشفوية باللغات {languages}.",
+    # "Languages" takes the number of the languages named: singular, dual, plural.
+    interpretation_forms={
+        "one": "ستوفر الترجمة الشفوية باللغة {languages}.",
+        "two": "ستوفر الترجمة الشفوية باللغتين {languages}.",
+        "other": "ستوفر الترجمة الشفوية باللغات {languages}.",
+    },
+    # UN Arabic spells English الإنكليزية; CLDR has الإنجليزية.
+    language_names={"en": "الإنكليزية"},
     section_numerals=lambda n: SECTION_ADVERBS[n - 1] + " -",
     annex="المرفق",
     annex_numbered="المرفق {number}",

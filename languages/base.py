@@ -174,16 +174,26 @@ class Language:
     resumed: dict | None = None
     part: dict | None = None
     part_gender: str = "f"  # of the word for "part", which agrees with its ordinal
+    # Of the noun ``resumed`` puts at the head of the name ("continuación del ..."), which
+    # a sentence about the session then agrees with; None where the session's noun stays.
+    resumed_gender: str | None = None
 
     # The title block.
     item_of_agenda: str = "Item {number} of the provisional agenda"
     # The sentence that announces where and when the session opens; {starting} and
     # {room} are empty or the fragments below.
     venue_sentence: str = ""
+    # Where the sentence's words agree with the noun heading the session's name
+    # (``session_gender``): its forms keyed by that gender, "other" for the rest, used
+    # instead of ``venue_sentence``. Arabic سيعقد الجزء الأول ... but ستعقد الدورة ...
+    venue_sentence_forms: dict | None = None
     venue_starting_time: str = ""  # {time}, {date}
     venue_starting_date: str = ""  # {date}
     venue_room: str = ""  # {room}
     interpretation: str = ""  # {languages}
+    # Where a word of it takes the number of the languages named: its forms keyed "one",
+    # "two", "other", used instead of ``interpretation``. Arabic باللغة، باللغتين، باللغات.
+    interpretation_forms: dict | None = None
     # Names of languages in the interpretation sentence, where they decline.
     interpretation_names: dict | None = None
 
@@ -444,6 +454,19 @@ class Language:
             raise ValueError("Cannot join an empty list.")
         return join(values, self.list_separator, self.list_last_separator)
 
+    def join_words(self, values):
+        """Like ``join_list`` for values that begin with a word: Arabic joins "و" to the
+        word after it ("الإنكليزية والفرنسية", "المقرر XXXI/7 والمقرر SC-9/4"), where
+        numbers stand apart ("4 و 5")."""
+        values = [str(value) for value in values]
+        if not values:
+            raise ValueError("Cannot join an empty list.")
+        return join(
+            values,
+            self.word_separator or self.list_separator,
+            self.word_last_separator or self.list_last_separator,
+        )
+
     def joint_meeting_footnote(
         self, items, partner_items, body_name, partner_body_name, partner_session
     ):
@@ -479,13 +502,26 @@ class Language:
         """ "Item 2 of the provisional agenda"."""
         return self.item_of_agenda.format(number=number)
 
-    def announce_venue(self, session, body, venue, city, date, *, time=None, room=""):
-        """The sentence saying where and when a session opens; ``session`` is rendered."""
+    def session_gender(self, term, *, special=False, resumed=False, part=None):
+        """The grammatical gender of the noun that heads a session's name, which the words
+        of a sentence about it agree with: the word for "part" in a part of a session."""
+        if part:
+            return self.part_gender
+        if resumed and self.resumed_gender:
+            return self.resumed_gender
+        return self.gatherings[(term, bool(special))][1]
+
+    def announce_venue(self, session, body, venue, city, date, *, time=None, room="", gender=None):
+        """The sentence saying where and when a session opens; ``session`` is rendered,
+        ``gender`` is that of the noun heading it (``session_gender``)."""
+        template = self.venue_sentence
+        if self.venue_sentence_forms:
+            template = self._agreeing(self.venue_sentence_forms, gender)
         if time is not None:
             starting = self.venue_starting_time.format(time=time, date=date)
         else:
             starting = self.venue_starting_date.format(date=date)
-        return self.venue_sentence.format(
+        return template.format(
             session=session,
             Session=capitalize(session),
             session_of=self.of_session(session),
@@ -503,9 +539,10 @@ class Language:
             (self.interpretation_names or {}).get(code) or self.language_name(code)
             for code in codes
         ]
-        separator = self.word_separator or self.list_separator
-        last = self.word_last_separator or self.list_last_separator
-        return self.interpretation.format(languages=join(names, separator, last))
+        template = self.interpretation
+        if self.interpretation_forms:
+            template = _count_form(self.interpretation_forms, len(names))
+        return template.format(languages=self.join_words(names))
 
     def section_number(self, n):
         """The number of the n-th section when sections are numbered: "I.", "II."."""

@@ -29,9 +29,10 @@ def ordinal_in_figures(n, gender):
     return f"{n}{'ª' if gender == 'f' else 'º'}"
 
 
+# "continuación" heads a resumed session's name: "primera parte de la continuación del ...".
 FEMININE_HEADS = {
-    "asamblea", "comisión", "conferencia", "convención", "junta", "mesa", "oficina",
-    "organización", "reunión", "subcomisión",
+    "asamblea", "comisión", "conferencia", "continuación", "convención", "junta", "mesa",
+    "oficina", "organización", "reunión", "subcomisión",
 }  # fmt: skip
 FEMININE_ORDINALS = {word[:-1] + "a" for word in ORDINALS.values()}
 
@@ -94,9 +95,17 @@ LANGUAGE = Language(
     resumed={"other": "continuación {session_of}"},
     part={"other": "{part} parte {session_of}"},
     item_of_agenda="Tema {number} del programa provisional",
+    # "continuación" heads the name of a resumed session: "la continuación del ...".
+    resumed_gender="f",
     venue_sentence=(
         "El {session} {body_of} se celebrará en {city}, en el {venue}{starting}{room}."
     ),
+    # The article agrees with the noun heading the session's name: el período de
+    # sesiones, but la reunión, la continuación del ..., la primera parte del ...
+    venue_sentence_forms={
+        "f": "La {session} {body_of} se celebrará en {city}, en el {venue}{starting}{room}.",
+        "other": "El {session} {body_of} se celebrará en {city}, en el {venue}{starting}{room}.",
+    },
     venue_starting_time=", a partir de las {time} del {date}",
     venue_starting_date=", a partir del {date}",
     venue_room=", en {room}",

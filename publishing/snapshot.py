@@ -14,7 +14,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 import languages
 from agendas.html import sanitize_html
-from agendas.models import Agenda, AgendaItem, DocumentationLink, Section
+from agendas.models import Agenda, AgendaItem, DocumentationLink, Footnote, Section
 from agendas.numbering import flatten, number_items
 from languages.base import latin_letters
 from resolutions.models import Citation
@@ -198,15 +198,21 @@ def _written(footnote):
 
 
 def _printed(section_kinds, item):
-    """Where an item's footnote markers are printed: (on its title, on its annotation).
+    """Where an item's footnote markers are printed: (its title's place, its annotation).
 
-    The title carries them in the list, or, for an entry the list leaves out, in the
-    annotations' heading; the annotation only in an annotations section. A footnote with
-    no marker printed takes no number and is not listed.
+    The title carries them in the list ("list"), or, for an entry the list leaves out, in
+    the annotations' heading ("annotations"), or nowhere (None); the annotation only in
+    an annotations section. A footnote with no marker printed takes no number.
     """
     in_list = Section.Kind.AGENDA_LIST in section_kinds and item.in_list and not item.is_part
     in_annotations = Section.Kind.ANNOTATIONS in section_kinds and item.in_annotations
-    return in_list or in_annotations, in_annotations
+    title_place = "list" if in_list else "annotations" if in_annotations else None
+    return title_place, in_annotations
+
+
+def _paragraph_order(footnote):
+    """Footnotes on paragraphs in paragraph order; those on no paragraph (the last) last."""
+    return (footnote.paragraph is None, footnote.paragraph or 0, footnote.position, footnote.pk)
 
 
 def _items_and_footnotes(agenda, items, section_kinds):
@@ -214,36 +220,41 @@ def _items_and_footnotes(agenda, items, section_kinds):
     written = [f for f in agenda.footnotes.all() if _written(f)]
     numbers = _FootnoteNumbers()
     printed = {node.item.pk: _printed(section_kinds, node.item) for node in nodes}
-    # Reading order: the document's title, the provisional agenda (titles), then the
-    # annotations paragraph by paragraph.
+
+    def title_marks(item):
+        marks = [
+            numbers.add(_written(f))
+            for f in written
+            if f.item_id == item.pk and f.placement == Footnote.Placement.ITEM
+        ]
+        cited = [c for c in item.citations.all() if c.placement == Citation.Placement.TITLE]
+        if cited:
+            marks.append(numbers.add(_citation_footnote(cited)))
+        return marks
+
+    # Numbered in the order a reader meets the markers: the document's title, the list
+    # of items, then the annotations, heading by heading and paragraph by paragraph.
     title_notes = [numbers.add(_written(f)) for f in written if f.placement == "title"]
-    on_titles, on_annotations = {}, {}
+    on_titles = {node.item.pk: [] for node in nodes}
+    on_annotations = {node.item.pk: [] for node in nodes}
+    for node in nodes:
+        if printed[node.item.pk][0] == "list":
+            on_titles[node.item.pk] = title_marks(node.item)
     for node in nodes:
         item = node.item
-        marks = []
-        if printed[item.pk][0]:
-            marks = [
-                numbers.add(_written(f))
-                for f in written
-                if f.item_id == item.pk and f.placement == "item"
-            ]
-            cited = [c for c in item.citations.all() if c.placement == Citation.Placement.TITLE]
-            if cited:
-                marks.append(numbers.add(_citation_footnote(cited)))
-        on_titles[item.pk] = marks
-    for node in nodes:
-        item = node.item
-        marks = []
-        if printed[item.pk][1]:
-            marks = [
-                {"id": numbers.add(_written(f)), "paragraph": f.paragraph}
-                for f in written
-                if f.item_id == item.pk and f.placement == "annotation"
-            ]
-            annotated = Citation.Placement.ANNOTATION
-            cited = [c for c in item.citations.all() if c.placement == annotated]
-            if cited:
-                marks.append({"id": numbers.add(_citation_footnote(cited)), "paragraph": None})
+        title_place, annotated = printed[item.pk]
+        if title_place == "annotations":
+            on_titles[item.pk] = title_marks(item)
+        if not annotated:
+            continue
+        on_paragraphs = sorted(
+            (f for f in written if f.item_id == item.pk and f.placement == "annotation"),
+            key=_paragraph_order,
+        )
+        marks = [{"id": numbers.add(_written(f)), "paragraph": f.paragraph} for f in on_paragraphs]
+        cited = [c for c in item.citations.all() if c.placement == Citation.Placement.ANNOTATION]
+        if cited:
+            marks.append({"id": numbers.add(_citation_footnote(cited)), "paragraph": None})
         on_annotations[item.pk] = marks
     uid_by_pk = {node.item.pk: str(node.item.uid) for node in nodes}
     rows = []

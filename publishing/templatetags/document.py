@@ -214,7 +214,9 @@ def _inline_citations(item):
         return ""
     language = page()
     references = [language.resolution_reference(c["kind"], c["label"]) for c in cited]
-    return f" ({language.join_list(references)})"
+    # References begin with a word: joined as words, so that Arabic writes
+    # "المقرر XXXI/7 والمقرر SC-9/4", not a "و" standing apart as between numbers.
+    return f" ({language.join_words(references)})"
 
 
 @register.simple_tag
@@ -442,6 +444,14 @@ def venue_sentence(snapshot):
         language.format_date(start, weekday=True),
         time=language.format_time(opening, time_notation(snapshot)) if opening else None,
         room=tr_plain(session["room"], original),
+        # The verb agrees with the noun heading the name: Arabic سيعقد الجزء الأول من
+        # الدورة ... (a part, masculine), ستعقد الدورة ... (a session, feminine).
+        gender=language.session_gender(
+            snapshot["body"]["term"],
+            special=session.get("is_special", False),
+            resumed=session.get("is_resumed", False),
+            part=session.get("part"),
+        ),
     )
 
 
