@@ -202,8 +202,9 @@ def _timetable(agenda, collect):
         .order_by("date", "start_time", "pk")
     )
     slot_items = {}
+    # The session's timetable is shared by its agendas: each file takes up its own items.
     for slot_item in (
-        SlotItem.objects.filter(slot__in=slots)
+        SlotItem.objects.filter(slot__in=slots, item__agenda=agenda)
         .select_related("item")
         .order_by("slot", "position", "pk")
     ):

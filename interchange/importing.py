@@ -641,7 +641,8 @@ class _Writer:
                         SlotItem, {"slot": saved, "item": self.items[uid]}, {"position": i_index}
                     ).pk
                 )
-            self.remove(saved.slot_items.exclude(pk__in=taken))
+            # Items of the session's other agendas taken up in the slot are theirs to keep.
+            self.remove(saved.slot_items.filter(item__agenda=agenda).exclude(pk__in=taken))
         self.remove(TimeSlot.objects.filter(session=agenda.session).exclude(pk__in=kept))
 
 

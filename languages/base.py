@@ -444,7 +444,13 @@ class Language:
             else self.resolution_reference(kind, label)
             for kind, label, title in entries
         ]
-        sentence = join(parts, self.citation_separator, self.citation_last_separator)
+        if any(title for _kind, _label, title in entries):
+            sentence = join(parts, self.citation_separator, self.citation_last_separator)
+        else:
+            # References alone read as a list: "Resolution 1472 (XIV) and resolution 81/104."
+            sentence = join(
+                parts, self.list_separator, self.word_last_separator or self.list_last_separator
+            )
         return capitalize(sentence) + self.citation_end
 
     def join_list(self, values):

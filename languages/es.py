@@ -108,7 +108,7 @@ LANGUAGE = Language(
     },
     venue_starting_time=", a partir de las {time} del {date}",
     venue_starting_date=", a partir del {date}",
-    venue_room=", en {room}",
+    venue_room=", en la sala {room}",
     interpretation="Se prestarán servicios de interpretación en {languages}.",
     annex="Anexo",
     annex_numbered="Anexo {number}",

@@ -135,9 +135,10 @@ LANGUAGE = Language(
     resumed={"f": "возобновленная {session}", "other": "возобновленное {session}"},
     part={"other": "{part} часть {session_of}"},
     item_of_agenda="Пункт {number} предварительной повестки дня",
-    venue_sentence="{Session} {body_of} состоится в {city}, {venue}{starting}{room}.",
-    venue_starting_time=", и начнется {date} в {time}",
-    venue_starting_date=", и начнется {date}",
+    # "в городе Вена": the name of the city after "город" needs no declension.
+    venue_sentence="{Session} {body_of} состоится в городе {city}, {venue}{starting}{room}.",
+    venue_starting_time=", и начнется в {date} в {time}",
+    venue_starting_date=", и начнется в {date}",
     venue_room=", {room}",
     interpretation="Устный перевод будет обеспечиваться на {languages} языках.",
     interpretation_names={

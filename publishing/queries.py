@@ -60,7 +60,8 @@ def live_versions():
     return (
         PublishedVersion.objects.filter(is_current=True)
         .only(*LIST_FIELDS)
-        .order_by("start_date", "body_slug", "session_key", "agenda_slug")
+        # A session's documents in the order of their symbols: the agenda, then Add.1.
+        .order_by("start_date", "body_slug", "session_key", "symbol", "agenda_slug")
     )
 
 

@@ -516,7 +516,12 @@ def build_snapshot(agenda):
     item_rows, footnotes, title_footnotes, nodes_by_pk = _items_and_footnotes(
         agenda, items, section_kinds
     )
-    work = _organization_of_work(session, nodes_by_pk)
+    # The session's timetable is printed by the agenda documents that have a place for it
+    # (two documents of one session must not both put it in the daily programme).
+    if Section.Kind.TIMETABLE in section_kinds:
+        work = _organization_of_work(session, nodes_by_pk)
+    else:
+        work = {"rows": [], "footnotes": []}
     editions = {
         edition.language: {
             "job_number": edition.job_number,

@@ -258,10 +258,12 @@ def list_entries(snapshot):
 def annotation_entries(snapshot):
     """The entries of the annotations: items, headings and the sub-headings inside them."""
     language = page()
+    has_list = any(section["kind"] == "list" for section in snapshot.get("sections") or [])
     entries = []
     for item in snapshot["items"]:
         if not item.get("in_annotations", True):
             continue
+        listed = has_list and item.get("in_list", True) and item["kind"] != "part"
         if item["kind"] == "part":
             label = language.part_label(item["letter"]) if item.get("letter") else ""
         else:
@@ -272,7 +274,8 @@ def annotation_entries(snapshot):
                 "label": label,
                 "heading_text": item.get("heading") or item["title"],
                 "inline": _inline_citations(item) if item["kind"] != "part" else "",
-                "in_list": item.get("in_list", True) and item["kind"] != "part",
+                # Footnote markers of the title go here when the list does not show it.
+                "in_list": listed,
                 # h3 for items, h4 for sub-items, h5 below: under the h2 "Annotations".
                 "heading_level": min(3 + item["depth"], 6),
                 "documentation_level": min(4 + item["depth"], 6),

@@ -130,7 +130,7 @@ def test_every_key_has_a_title_for_the_reader(number):
 @pytest.mark.django_db
 def test_the_seed_agenda_as_published_keeps_the_contract():
     call_command("load_demo", stdout=io.StringIO())
-    content = PublishedVersion.objects.get().content
+    content = PublishedVersion.objects.get(agenda__symbol="CAC/COSP/WG.4/2020/1/Rev.1").content
     assert record_errors(content) == []
     # The seed is the fullest record there is: reissues, citations, a joint meeting.
     assert content["reissue"] == {"zh-hans": "2020-08-27"}
