@@ -26,6 +26,7 @@ from pathlib import Path
 import jsonschema
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -643,7 +644,14 @@ class _Writer:
                 )
             # Items of the session's other agendas taken up in the slot are theirs to keep.
             self.remove(saved.slot_items.filter(item__agenda=agenda).exclude(pk__in=taken))
-        self.remove(TimeSlot.objects.filter(session=agenda.session).exclude(pk__in=kept))
+        # Slots the file no longer holds go, unless another agenda of the session still
+        # takes up items in them.
+        others = SlotItem.objects.filter(slot=OuterRef("pk")).exclude(item__agenda=agenda)
+        self.remove(
+            TimeSlot.objects.filter(session=agenda.session)
+            .exclude(pk__in=kept)
+            .exclude(Exists(others))
+        )
 
 
 def import_agenda(source):
