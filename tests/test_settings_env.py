@@ -162,7 +162,13 @@ def test_check_deploy_reports_nothing_with_the_readme_production_settings():
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=REPO,
         env={
-            **{k: v for k, v in os.environ.items() if k not in READ_BY_SETTINGS},
+            # Not the test session's own DJANGO_ALLOW_ASYNC_UNSAFE (tests/browser sets it),
+            # which check --deploy rightly refuses.
+            **{
+                k: v
+                for k, v in os.environ.items()
+                if k not in READ_BY_SETTINGS and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+            },
             "DJANGO_SETTINGS_MODULE": "config.settings",
             **env,
         },
