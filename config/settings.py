@@ -6,6 +6,7 @@ production set DATABASE_URL (PostgreSQL), CELERY_BROKER_URL (Redis), SECRET_KEY,
 ALLOWED_HOSTS and leave DEBUG off.
 """
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
     # The product's apps, each depending only on those above it:
     # languages <- agendas <- resolutions, scheduling <- publishing <- public.
     "agendas",
@@ -63,8 +65,16 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
+# django-axes counts failed logins before the password is checked; ModelBackend then
+# authenticates as usual.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -182,6 +192,20 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT failed attempts for one
+# username from one address, logging in as that username from there is refused for
+# LOGIN_LOCKOUT_MINUTES, with a page that says so (config.views.login_locked_out).
+# Behind a proxy every address is the proxy's, so the lockout is then per username.
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
+_lockout_minutes = envint("LOGIN_LOCKOUT_MINUTES", 15)
+if AXES_FAILURE_LIMIT < 1 or _lockout_minutes < 1:
+    raise ImproperlyConfigured("LOGIN_FAILURE_LIMIT and LOGIN_LOCKOUT_MINUTES must be positive.")
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=_lockout_minutes)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# No start-up banner; failed logins and lockouts are still logged (logger "axes").
+AXES_VERBOSE = False
+AXES_LOCKOUT_CALLABLE = "config.views.login_locked_out"
 
 LOGGING = {
     "version": 1,

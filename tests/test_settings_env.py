@@ -37,6 +37,8 @@ READ_BY_SETTINGS = (
     "SECURE_HSTS_SECONDS",
     "SECURE_HSTS_INCLUDE_SUBDOMAINS",
     "SECURE_HSTS_PRELOAD",
+    "LOGIN_FAILURE_LIMIT",
+    "LOGIN_LOCKOUT_MINUTES",
     "LOG_LEVEL",
 )
 
@@ -85,6 +87,14 @@ def refusal(completed):
             "SECURE_HSTS_PRELOAD='please' is not a boolean; use one of 1/0, true/false, yes/no.",
         ),
         (
+            {"DEBUG": "1", "LOGIN_FAILURE_LIMIT": "0"},
+            "LOGIN_FAILURE_LIMIT and LOGIN_LOCKOUT_MINUTES must be positive.",
+        ),
+        (
+            {"DEBUG": "1", "LOGIN_LOCKOUT_MINUTES": "a while"},
+            "LOGIN_LOCKOUT_MINUTES='a while' is not an integer.",
+        ),
+        (
             {"DEBUG": "1", "DATABASE_URL": "mysql://root@127.0.0.1:3306/agendas"},
             "DATABASE_URL must point at PostgreSQL or SQLite.",
         ),
@@ -103,6 +113,8 @@ def refusal(completed):
         "conn-max-age-not-integer",
         "hsts-seconds-not-integer",
         "hsts-preload-not-boolean",
+        "login-failure-limit-zero",
+        "lockout-minutes-not-integer",
         "mysql-database",
         "no-secret-key-debug-off",
         "empty-secret-key-debug-unset",
