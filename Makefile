@@ -106,6 +106,6 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles htmlcov .coverage test-artifacts \
-		.pytest_cache .ruff_cache *.egg-info build
+		.pytest_cache .ruff_cache .hypothesis *.egg-info build
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 	find . -name '*.mo' -not -path './$(VENV)/*' -delete
