@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 PYTHON ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format worker beat bench messages clean
+.PHONY: help run test lint format worker beat bench loadtest messages clean
 
 help:
 	@echo "make run     install, migrate, load the seed agenda, create an admin, serve on :8000"
@@ -22,6 +22,7 @@ help:
 	@echo "make worker  a Celery worker (needs CELERY_BROKER_URL)"
 	@echo "make beat    the Celery beat scheduler (needs CELERY_BROKER_URL)"
 	@echo "make bench   the timings in bench/"
+	@echo "make loadtest  gunicorn on PostgreSQL under wrk (needs wrk and PostgreSQL)"
 	@echo "make clean   remove .venv, the SQLite database, compiled files and caches"
 
 # The virtualenv needs Python 3.12 or newer (Django 6.1 does). Candidates in order:
@@ -104,8 +105,13 @@ bench: $(STAMP)
 		DEBUG=1 $(PY) "$$script" || exit 1; \
 	done
 
+# Optional: the site under load (bench/loadtest.sh). Needs wrk and a PostgreSQL server;
+# uses a database of its own (LOADTEST_DATABASE_URL, default agendas_loadtest).
+loadtest: messages
+	PY=$(PY) bash bench/loadtest.sh
+
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles htmlcov .coverage test-artifacts \
-		.pytest_cache .ruff_cache *.egg-info build
+		.pytest_cache .ruff_cache .hypothesis *.egg-info build
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 	find . -name '*.mo' -not -path './$(VENV)/*' -delete

@@ -11,6 +11,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
+# A database that does not answer gives a 503 with Retry-After instead of a 500.
+handler500 = "config.views.server_error"
+
 # Every public page lives under a language prefix (/ar/, /zh-hans/, /en/ ...), so that a
 # link names its language; "/" and unprefixed paths redirect by Accept-Language.
 urlpatterns += i18n_patterns(

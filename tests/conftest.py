@@ -11,9 +11,16 @@ from unittest import mock
 import pytest
 from django.test import Client
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
 
 from .factories import UserFactory
 from .snapshot_contract import checked_freeze
+
+# Property-based tests (hypothesis): no deadline, because the machine is shared and a
+# slow example is not a wrong one; examples are found afresh on each run and not kept
+# in a .hypothesis/ database, so that CI and a laptop run the same way.
+hypothesis_settings.register_profile("agendas", deadline=None, database=None)
+hypothesis_settings.load_profile("agendas")
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth import get_user_model
 
 from agendas.models import (
@@ -177,3 +178,37 @@ class JointParticipantFactory(factory.django.DjangoModelFactory):
 
     joint_meeting = factory.SubFactory(JointMeetingFactory)
     session = factory.SubFactory(SessionFactory)
+
+
+# django-axes' records of logins, as its handler writes them.
+class AccessAttemptFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AccessAttempt
+
+    username = "secretariat"
+    ip_address = "127.0.0.1"
+    user_agent = "Mozilla/5.0"
+    path_info = "/admin/login/"
+    get_data = ""
+    post_data = "username=secretariat"
+    failures_since_start = 1
+
+
+class AccessLogFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AccessLog
+
+    username = "secretariat"
+    ip_address = "127.0.0.1"
+    user_agent = "Mozilla/5.0"
+    path_info = "/admin/login/"
+
+
+class AccessFailureLogFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AccessFailureLog
+
+    username = "secretariat"
+    ip_address = "127.0.0.1"
+    user_agent = "Mozilla/5.0"
+    path_info = "/admin/login/"

@@ -5,6 +5,8 @@ module runs from the top with exactly the environment given.
 """
 
 import os
+import re
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -33,6 +35,10 @@ READ_BY_SETTINGS = (
     "SECURE_COOKIES",
     "SECURE_SSL_REDIRECT",
     "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "LOGIN_FAILURE_LIMIT",
+    "LOGIN_LOCKOUT_MINUTES",
     "LOG_LEVEL",
 )
 
@@ -77,6 +83,18 @@ def refusal(completed):
             "SECURE_HSTS_SECONDS='1.5' is not an integer.",
         ),
         (
+            {"DEBUG": "1", "SECURE_HSTS_PRELOAD": "please"},
+            "SECURE_HSTS_PRELOAD='please' is not a boolean; use one of 1/0, true/false, yes/no.",
+        ),
+        (
+            {"DEBUG": "1", "LOGIN_FAILURE_LIMIT": "0"},
+            "LOGIN_FAILURE_LIMIT and LOGIN_LOCKOUT_MINUTES must be positive.",
+        ),
+        (
+            {"DEBUG": "1", "LOGIN_LOCKOUT_MINUTES": "a while"},
+            "LOGIN_LOCKOUT_MINUTES='a while' is not an integer.",
+        ),
+        (
             {"DEBUG": "1", "DATABASE_URL": "mysql://root@127.0.0.1:3306/agendas"},
             "DATABASE_URL must point at PostgreSQL or SQLite.",
         ),
@@ -94,6 +112,9 @@ def refusal(completed):
         "secure-cookies-not-boolean",
         "conn-max-age-not-integer",
         "hsts-seconds-not-integer",
+        "hsts-preload-not-boolean",
+        "login-failure-limit-zero",
+        "lockout-minutes-not-integer",
         "mysql-database",
         "no-secret-key-debug-off",
         "empty-secret-key-debug-unset",
@@ -130,3 +151,62 @@ def test_debug_runs_without_secret_on_sqlite_and_eager_celery():
         "True ['127.0.0.1', 'localhost'] django.db.backends.sqlite3 True "
         "insecure-local-development-key-do-not-use-in-production\n"
     )
+
+
+def production_settings_from_readme():
+    """The variables of README.md's "Production settings" block, with a real secret."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"### Production settings\n.*?```sh\n(.*?)```", readme, re.DOTALL)
+    assert block, "README.md has no ### Production settings block"
+    env = {}
+    for line in block.group(1).splitlines():
+        name, _, value = line.strip().partition("=")
+        env[name] = value
+    assert env["SECRET_KEY"] == "<at least 50 random characters>"
+    env["SECRET_KEY"] = secrets.token_urlsafe(50)
+    return env
+
+
+def test_check_deploy_reports_nothing_with_the_readme_production_settings():
+    env = production_settings_from_readme()
+
+    completed = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=REPO,
+        env={
+            # Not the test session's own DJANGO_ALLOW_ASYNC_UNSAFE (tests/browser sets it),
+            # which check --deploy rightly refuses.
+            **{
+                k: v
+                for k, v in os.environ.items()
+                if k not in READ_BY_SETTINGS and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+            },
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout == "System check identified no issues (0 silenced).\n"
+    assert (env["SECURE_HSTS_INCLUDE_SUBDOMAINS"], env["SECURE_HSTS_PRELOAD"]) == ("1", "1")
+
+
+def test_hsts_reads_include_subdomains_and_preload_from_the_environment():
+    show = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD)"
+    )
+    on = start(
+        show,
+        DEBUG="0",
+        SECRET_KEY="k",
+        SECURE_HSTS_SECONDS="63072000",
+        SECURE_HSTS_INCLUDE_SUBDOMAINS="yes",
+        SECURE_HSTS_PRELOAD="true",
+    )
+    off = start(show, DEBUG="1")
+
+    assert (on.stdout, off.stdout) == ("63072000 True True\n", "0 False False\n")

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
@@ -24,6 +25,9 @@ from resolutions.models import Resolution
 from scheduling.models import JointMeeting, TimeSlot
 from tests.admin_helpers import form_data, formset_of
 from tests.factories import (
+    AccessAttemptFactory,
+    AccessFailureLogFactory,
+    AccessLogFactory,
     AgendaEditionFactory,
     AgendaFactory,
     AgendaItemFactory,
@@ -124,18 +128,28 @@ MAKERS = {
 }
 
 
+# django-axes' records of logins: written by axes only, read in the admin.
+LOGIN_RECORDS = {
+    AccessAttempt: AccessAttemptFactory,
+    AccessLog: AccessLogFactory,
+    AccessFailureLog: AccessFailureLogFactory,
+}
+
+
 def test_every_registered_model_has_a_maker():
-    assert set(admin.site._registry) == {*MAKERS, User, Group}
+    assert set(admin.site._registry) == {*MAKERS, *LOGIN_RECORDS, User, Group}
 
 
 @pytest.mark.parametrize("model", list(admin.site._registry), ids=lambda m: m._meta.label)
 def test_every_admin_page_renders(secretariat, secretariat_client, model):
     auth_objects = {User: lambda: secretariat, Group: lambda: Group.objects.create(name="Editors")}
-    obj = {**MAKERS, **auth_objects}[model]()
+    obj = {**MAKERS, **LOGIN_RECORDS, **auth_objects}[model]()
     for url in (changelist_url(model), add_url(model), change_url(obj)):
         response = secretariat_client.get(url)
-        # A published version is never written again, nor added except by publishing.
-        expected = 403 if model is PublishedVersion and url == add_url(model) else 200
+        # A published version is never written again, nor added except by publishing;
+        # login records are added by logging in.
+        added_elsewhere = model is PublishedVersion or model in LOGIN_RECORDS
+        expected = 403 if added_elsewhere and url == add_url(model) else 200
         assert response.status_code == expected, url
 
 
