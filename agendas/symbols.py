@@ -22,9 +22,10 @@ SERIES = ("L", "CRP", "INF", "R", "WP", "PV", "SR", "NGO", "RES", "PRST", "PET",
 
 _PART = re.compile(r"^[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*(?:\([A-Za-z0-9.]+\))?$")
 _BODY_HEAD = re.compile(r"^[A-Z][A-Z0-9]*$")
-_SUFFIX = re.compile(r"^(Rev|Corr|Add|Amend)\.(\d+)$", re.IGNORECASE)
+SUFFIX_KINDS = ("Rev", "Corr", "Add", "Amend")
+_SUFFIX = re.compile(r"^(" + "|".join(SUFFIX_KINDS) + r")\.(\d+)$", re.IGNORECASE)
 # "Add1" for "Add.1": read as a number it would be blamed on the part before it.
-_SUFFIX_WITHOUT_DOT = re.compile(r"^(Rev|Corr|Add|Amend)(\d+)$", re.IGNORECASE)
+_SUFFIX_WITHOUT_DOT = re.compile(r"^(" + "|".join(SUFFIX_KINDS) + r")(\d+)$", re.IGNORECASE)
 _SERIES = re.compile(r"^(" + "|".join(SERIES) + r")(?:\.(\d+[A-Za-z]?))?$")
 _NUMBER = re.compile(r"^\d+[A-Za-z]?(?:\([A-Za-z0-9.]+\))?$")
 _YEAR = re.compile(r"^(19[4-9]\d|2\d\d\d)$")

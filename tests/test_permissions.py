@@ -28,7 +28,6 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 
 from agendas.models import Agenda
-from public.converters import SessionNumber
 from publishing.models import PublishedVersion
 from publishing.services import publish_agenda
 from tests.agendas.test_admin import LOGIN_RECORDS, MAKERS
@@ -110,6 +109,7 @@ MODEL_ADMINS = {
     "agendas.agenda": EDITABLE,
     "agendas.agendaitem": EDITABLE,
     "agendas.document": EDITABLE,
+    "agendas.documentpurpose": EDITABLE,
     "resolutions.resolution": EDITABLE,
     "scheduling.jointmeeting": EDITABLE,
     "scheduling.timeslot": EDITABLE,
@@ -122,6 +122,11 @@ MODEL_ADMIN_EXTRAS = {
     "admin:agendas_agenda_preview": row(LOGIN, LOGIN, 403, 200, 200),
     # The confirmation before publishing: for staff who may change agendas.
     "admin:agendas_agenda_publish": row(LOGIN, LOGIN, 403, 403, 200),
+    # The agenda as a file: for staff who may view agendas.
+    "admin:agendas_agenda_file": row(LOGIN, LOGIN, 403, 200, 200),
+    # Creating or updating agendas from a file: for staff who may add and change them.
+    "admin:agendas_agenda_import": row(LOGIN, LOGIN, 403, 403, 200),
+    "admin:agendas_agenda_import_document": row(LOGIN, LOGIN, 403, 403, 200),
     "admin:auth_user_password_change": row(LOGIN, LOGIN, 403, 403, 200),
 }
 
@@ -218,9 +223,9 @@ class Site:
 
     def public_values(self, variant):
         if variant == "published":
-            return {"body": "wg-prevention", "number": SessionNumber(11),
+            return {"body": "wg-prevention", "session": "11",
                     "document": "annotated-agenda", "version": 1, "date": DAY}  # fmt: skip
-        return {"body": "wg-draft", "number": SessionNumber(5),
+        return {"body": "wg-draft", "session": "5",
                 "document": "draft-agenda", "version": 1, "date": DRAFT_DAY}  # fmt: skip
 
     def urls(self):
