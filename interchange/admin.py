@@ -5,7 +5,10 @@ each agenda's page offers its file, and the list of agendas an upload form. Both
 ``exporting.export_agenda`` and ``importing.import_agenda``, as the commands do. A
 second upload drafts an agenda from the secretariat's own document (Word or text)
 with ``documents.import_agenda_document``, as ``import_agenda_document`` does, and
-shows what was recognised.
+shows what was recognised. Each agenda also offers its text for translators as XLIFF
+2.0 (``xliff.export_xliff``, a page to choose the language) and takes the translated
+file back (``xliff.import_xliff``), as the commands ``export_xliff`` and
+``import_xliff`` do.
 """
 
 from django import forms
@@ -20,9 +23,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+import languages
 from agendas import admin as agendas_admin
 from agendas.models import Agenda
 
+from . import xliff
 from .documents import DocumentImportError, import_agenda_document
 from .documents.sources import MAX_SIZE as MAX_DOCUMENT_SIZE
 from .exporting import dumps, export_agenda
@@ -66,6 +71,56 @@ class AgendaDocumentForm(forms.Form):
         return upload
 
 
+def _upload_too_large(upload):
+    if upload.size > MAX_FILE_SIZE:
+        raise forms.ValidationError(
+            _("The file is larger than %(size)d MB.") % {"size": MAX_FILE_SIZE // 1024 // 1024}
+        )
+    return upload
+
+
+def _target_languages(agenda):
+    return [(code, name) for code, name in languages.choices() if code != agenda.original_language]
+
+
+class XliffExportForm(forms.Form):
+    language = forms.ChoiceField(
+        label=gettext_lazy("Translate into"),
+        help_text=gettext_lazy(
+            "The file holds every text of the agenda in its original language, with the "
+            "translation into this language where there is one."
+        ),
+    )
+
+    def __init__(self, *args, agenda, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = _target_languages(agenda)
+
+
+class XliffImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Translation file (XLIFF)"),
+        help_text=gettext_lazy(
+            "An .xlf file downloaded for translation from this agenda, with its targets filled."
+        ),
+    )
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language of the translation"),
+        required=False,
+        help_text=gettext_lazy("The file is refused if it translates into another language."),
+    )
+
+    def __init__(self, *args, agenda, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [
+            ("", gettext_lazy("As the file says")),
+            *_target_languages(agenda),
+        ]
+
+    def clean_file(self):
+        return _upload_too_large(self.cleaned_data["file"])
+
+
 class AgendaAdmin(agendas_admin.AgendaAdmin):
     """The agenda admin, with its file to download and an upload on the list."""
 
@@ -73,6 +128,8 @@ class AgendaAdmin(agendas_admin.AgendaAdmin):
     change_list_template = "admin/interchange/agenda_change_list.html"
     import_template = "admin/interchange/import.html"
     document_import_template = "admin/interchange/import_document.html"
+    xliff_export_template = "admin/interchange/xliff_export.html"
+    xliff_import_template = "admin/interchange/xliff_import.html"
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -85,6 +142,14 @@ class AgendaAdmin(agendas_admin.AgendaAdmin):
                 name="{}_{}_import_document".format(*info),
             ),
             path("<path:object_id>/file/", wrap(self.file_view), name="{}_{}_file".format(*info)),
+            path(
+                "<path:object_id>/xliff/", wrap(self.xliff_view), name="{}_{}_xliff".format(*info)
+            ),
+            path(
+                "<path:object_id>/xliff/upload/",
+                wrap(self.xliff_import_view),
+                name="{}_{}_xliff_import".format(*info),
+            ),
             *super().get_urls(),
         ]
 
@@ -100,6 +165,101 @@ class AgendaAdmin(agendas_admin.AgendaAdmin):
         name = slugify(agenda.symbol.replace("/", "-")) or str(agenda.uid)
         response["Content-Disposition"] = f'attachment; filename="{name}.json"'
         return response
+
+    def _agenda_or_404(self, request, object_id):
+        agenda = self.get_object(request, unquote(object_id))
+        if agenda is None:
+            raise Http404(_("No agenda with this ID exists."))
+        return agenda
+
+    def _xliff_context(self, request, agenda, title, form, **extra):
+        info = self.opts.app_label, self.opts.model_name
+        return {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "opts": self.opts,
+            "original": agenda,
+            "form": form,
+            "source_language": xliff.language_name(agenda.original_language),
+            "export_url": reverse("admin:{}_{}_xliff".format(*info), args=[agenda.pk]),
+            "import_url": reverse("admin:{}_{}_xliff_import".format(*info), args=[agenda.pk]),
+            "change_url": reverse("admin:{}_{}_change".format(*info), args=[agenda.pk]),
+            **extra,
+        }
+
+    def xliff_view(self, request, object_id):
+        """Choose a language; with one chosen (?language=fr), the file to download."""
+        agenda = self._agenda_or_404(request, object_id)
+        if not self.has_view_or_change_permission(request, agenda):
+            raise PermissionDenied
+        form = XliffExportForm(request.GET or None, agenda=agenda)
+        if form.is_bound and form.is_valid():
+            language = form.cleaned_data["language"]
+            try:
+                data = xliff.export_xliff(agenda, language)
+            except ValueError as error:
+                form.add_error("language", str(error))
+            else:
+                response = HttpResponse(data, content_type=f"{xliff.CONTENT_TYPE}; charset=utf-8")
+                name = slugify(agenda.symbol.replace("/", "-")) or str(agenda.uid)
+                response["Content-Disposition"] = f'attachment; filename="{name}.{language}.xlf"'
+                return response
+        context = self._xliff_context(
+            request,
+            agenda,
+            _("Download %(agenda)s for translation") % {"agenda": agenda},
+            form,
+            can_upload=self.has_change_permission(request, agenda),
+        )
+        return TemplateResponse(request, self.xliff_export_template, context)
+
+    def xliff_import_view(self, request, object_id):
+        """Upload a translated file of this agenda; report what it changed."""
+        agenda = self._agenda_or_404(request, object_id)
+        if not self.has_change_permission(request, agenda):
+            raise PermissionDenied
+        errors = []
+        form = XliffImportForm(request.POST or None, request.FILES or None, agenda=agenda)
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                report = xliff.import_xliff(
+                    upload.read(),
+                    agenda=agenda,
+                    language=form.cleaned_data["language"] or None,
+                    by=request.user,
+                )
+            except xliff.XliffFileError as error:
+                errors = error.messages
+            else:
+                self.message_user(
+                    request,
+                    _("Imported the %(language)s translation of %(agenda)s from %(file)s.")
+                    % {
+                        "language": xliff.language_name(report.language),
+                        "agenda": agenda,
+                        "file": upload.name,
+                    }
+                    + " "
+                    + report.lines()[0],
+                    messages.SUCCESS,
+                )
+                for line in report.lines()[1:]:
+                    self.message_user(request, line, messages.WARNING)
+                return redirect(
+                    reverse(
+                        f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
+                        args=[agenda.pk],
+                    )
+                )
+        context = self._xliff_context(
+            request,
+            agenda,
+            _("Upload a translation of %(agenda)s") % {"agenda": agenda},
+            form,
+            errors=errors,
+        )
+        return TemplateResponse(request, self.xliff_import_template, context)
 
     def import_view(self, request):
         # Importing creates and changes bodies, sessions, documents and agendas.
