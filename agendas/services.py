@@ -10,10 +10,17 @@ logged so that changes can be traced.
 """
 
 import logging
+import re
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
+
+import languages
+from languages.base import capitalize
 
 from .models import (
     Agenda,
@@ -30,7 +37,9 @@ from .models import (
     Session,
     Venue,
 )
+from .models.common import translated_values
 from .numbering import flatten, number_items
+from .pasting import read_lines
 from .symbols import symbol_key
 
 logger = logging.getLogger(__name__)
@@ -137,6 +146,36 @@ def save_agenda_edition(edition, *, by=None):
     """Create or update a language version of an agenda (job number, reissue date)."""
     with transaction.atomic():
         return validate_and_save(edition, by=by)
+
+
+EDITION_FIELDS = ("job_number", "processed_on", "printed_on", "reissued_on")
+
+
+def save_agenda_editions(agenda, values, *, by=None):
+    """Create or update several language versions of an agenda at once, all or none.
+
+    ``values`` maps a language code to the version's fields (``EDITION_FIELDS``); a
+    language whose fields are all empty and that has no version yet gets none. A
+    refusal names the language: "中文: ...".
+    """
+    existing = {edition.language: edition for edition in agenda.editions.all()}
+    saved = []
+    with transaction.atomic():
+        for code, fields in values.items():
+            edition = existing.get(code)
+            if edition is None and not any(fields.values()):
+                continue
+            edition = edition or AgendaEdition(agenda=agenda, language=code)
+            for name, value in fields.items():
+                setattr(edition, name, value)
+            try:
+                saved.append(save_agenda_edition(edition, by=by))
+            except ValidationError as error:
+                raise ValidationError(
+                    f"{languages.get(code).name}: {' '.join(error.messages)}",
+                    code=getattr(error, "code", None) or "bad_edition",
+                ) from error
+    return saved
 
 
 def validate_item_tree(parents, kinds=None):
@@ -316,6 +355,108 @@ def reorder_items(agenda, ordered_ids, *, by=None):
         logger.info("Agenda %s reordered by %s", agenda.pk, by or "a script")
 
 
+def lock_structure(agenda_id):
+    """Serialise changes to an agenda's structure (parents and order), so that no two
+    of them interleave into a cycle or undo each other's move. SQLite serialises writers
+    already; PostgreSQL waits on the agenda's row."""
+    if connection.features.has_select_for_update:
+        Agenda.objects.select_for_update().filter(pk=agenda_id).first()
+
+
+def place_item(item, *, parent, index, by=None):
+    """Put ``item`` under ``parent`` (None: the top level) as its ``index``-th entry
+    (0-based; past the end appends), renumbering the siblings it leaves and joins.
+
+    The tree rules of ``save_agenda_item`` hold: no cycle, no fourth level, no numbered
+    item under an unnumbered entry. Returns the item as saved.
+    """
+    with transaction.atomic():
+        lock_structure(item.agenda_id)
+        item = AgendaItem.objects.get(pk=item.pk)
+        parent_id = parent.pk if parent is not None else None
+        if parent is not None and parent.agenda_id != item.agenda_id:
+            raise ValidationError(
+                {"parent": _("The parent item belongs to another agenda.")},
+                code="foreign_parent",
+            )
+        parents, kinds = _agenda_tree(item.agenda_id)
+        parents[item.pk] = parent_id
+        validate_item_tree(parents, kinds)
+        siblings = list(
+            AgendaItem.objects.filter(agenda_id=item.agenda_id, parent_id=parent_id)
+            .exclude(pk=item.pk)
+            .order_by("position", "pk")
+        )
+        old_parent_id = item.parent_id
+        item.parent_id = parent_id
+        siblings.insert(max(0, min(index, len(siblings))), item)
+        _renumber(siblings)
+        item.save(update_fields=["parent", "position"])
+        if old_parent_id != parent_id:
+            _renumber(
+                list(
+                    AgendaItem.objects.filter(
+                        agenda_id=item.agenda_id, parent_id=old_parent_id
+                    ).order_by("position", "pk")
+                )
+            )
+        logger.info("AgendaItem %s placed by %s", item.pk, by or "a script")
+        return item
+
+
+def indent_item(item, *, by=None):
+    """Make ``item`` the last sub-entry of the entry above it, as a Tab would.
+
+    Refused at the top of its level (nothing to go under), with the message of the tree
+    rule it would break otherwise.
+    """
+    above = (
+        AgendaItem.objects.filter(
+            agenda_id=item.agenda_id, parent_id=item.parent_id, position__lt=item.position
+        )
+        .order_by("-position", "-pk")
+        .first()
+    )
+    if above is None:
+        raise ValidationError(
+            _("The first entry of a level has no entry above it to go under."),
+            code="nothing_to_indent_under",
+        )
+    return place_item(item, parent=above, index=above.children.count(), by=by)
+
+
+def outdent_item(item, *, by=None):
+    """Move ``item`` out of its parent, to just after it, as Shift+Tab would."""
+    if item.parent_id is None:
+        raise ValidationError(
+            _("A top-level entry cannot move further out."), code="nothing_to_outdent_to"
+        )
+    parent = item.parent
+    siblings = list(
+        AgendaItem.objects.filter(agenda_id=item.agenda_id, parent_id=parent.parent_id)
+        .order_by("position", "pk")
+        .values_list("pk", flat=True)
+    )
+    return place_item(item, parent=parent.parent, index=siblings.index(parent.pk) + 1, by=by)
+
+
+def remove_agenda_item(item, *, by=None):
+    """Delete an entry with its sub-entries, documentation, citations, footnotes and the
+    timetable's references to them."""
+    with transaction.atomic():
+        lock_structure(item.agenda_id)
+        logger.info("AgendaItem %s removed by %s", item.pk, by or "a script")
+        agenda_id, parent_id = item.agenda_id, item.parent_id
+        item.delete()
+        _renumber(
+            list(
+                AgendaItem.objects.filter(agenda_id=agenda_id, parent_id=parent_id).order_by(
+                    "position", "pk"
+                )
+            )
+        )
+
+
 def normalize_positions(agenda, *, by=None):
     """Rewrite positions in reading order in steps of ten (after hand-typed positions)."""
     items = list(AgendaItem.objects.filter(agenda=agenda).only("pk", "parent", "position", "kind"))
@@ -420,6 +561,79 @@ def add_documentation(item, document, purpose=None, *, by=None):
         return validate_and_save(link, by=by)
 
 
+@dataclass
+class PasteReport:
+    """What a pasted list of documents became, line by line, in the order pasted.
+
+    Each entry is ``(line, outcome, document, note)``: outcome "linked" (an existing
+    document), "created" (a new one, from the symbol as printed), "to be issued" (no
+    symbol: created without one) or "already listed" (left as it was); ``note`` names
+    what is irregular in a symbol, or is empty.
+    """
+
+    entries: list = field(default_factory=list)
+
+    def count(self, outcome):
+        return sum(1 for entry in self.entries if entry[1] == outcome)
+
+
+def paste_documentation(item, text, *, language, by=None):
+    """List under ``item``, after what it lists, every document of a pasted list.
+
+    One document a line (``agendas.pasting``): a symbol, an optional title in
+    ``language`` and an optional purpose (a name of the vocabulary in any language, or
+    its code). Documents that exist are linked, found by their normalised symbol; the
+    others are created from the symbol as printed, an irregular one named in the
+    report; a line without a symbol is a document to be issued. The rows keep the order
+    of the paste. All or nothing: a line that cannot be written leaves the item as it
+    was, and the ValidationError names the line.
+    """
+    purposes = {}
+    for purpose in DocumentPurpose.objects.all():
+        purposes[purpose.code.casefold()] = purpose
+        for name in translated_values(purpose, "name"):
+            if name:
+                purposes[name.casefold()] = purpose
+    title_field = build_localized_fieldname("title", language)
+    report = PasteReport()
+    with transaction.atomic():
+        listed = set(item.documentation.values_list("document_id", flat=True))
+        for line in read_lines(text, purposes):
+            try:
+                if line.problem:
+                    raise ValidationError(line.problem, code="unreadable_line")
+                # A new document's title is complete in the language it was pasted in.
+                with translation.override(language):
+                    document, outcome = _pasted_document(line, title_field, by)
+                if document.pk in listed:
+                    report.entries.append((line, "already listed", document, ""))
+                    continue
+                add_documentation(item, document, purposes.get(line.purpose.casefold()), by=by)
+            except ValidationError as error:
+                raise ValidationError(
+                    _("Line %(number)d (“%(text)s”): %(reason)s")
+                    % {
+                        "number": line.number,
+                        "text": line.text,
+                        "reason": " ".join(error.messages),
+                    },
+                    code="bad_pasted_line",
+                ) from error
+            listed.add(document.pk)
+            report.entries.append((line, outcome, document, document.symbol_irregularity))
+    return report
+
+
+def _pasted_document(line, title_field, by):
+    if line.symbol:
+        found = Document.objects.filter(symbol_key=symbol_key(line.symbol)).first()
+        if found is not None:
+            return found, "linked"
+        fields = {title_field: line.title or line.symbol}
+        return save_document(Document(symbol=line.symbol, **fields), by=by), "created"
+    return save_document(Document(**{title_field: line.title}), by=by), "to be issued"
+
+
 def save_documentation_link(link, *, by=None):
     """Create or update a documentation entry of an item (document, purpose, position)."""
     with transaction.atomic():
@@ -443,3 +657,159 @@ SAVERS = {
     Section: save_section,
     Footnote: save_footnote,
 }
+
+
+def _session_phrases(session, language):
+    """How the texts of an agenda name its session and dates in ``language``, in a
+    fixed order, so that two sessions' phrases pair up one to one."""
+    term = session.body.gathering_term
+    name = language.session_name(
+        session.number,
+        term,
+        special=session.is_special,
+        resumed=session.is_resumed,
+        part=session.part,
+    )
+    phrases = [
+        name,
+        language.format_date_range(session.start_date, session.end_date),
+        language.format_date(session.start_date, weekday=True),
+        language.format_date(session.start_date),
+        language.format_date(session.end_date, weekday=True),
+        language.format_date(session.end_date),
+    ]
+    return [*phrases, *(capitalize(p) for p in phrases)]
+
+
+def _brought_forward(text, replacements):
+    """``text`` with each old phrase replaced by its new one in a single pass, so that
+    a phrase just written (this session's first day) is never taken for an old one
+    (the earlier session's last day)."""
+    pairs = {}
+    for old, new in replacements:
+        if old and old != new:
+            pairs.setdefault(old, new)  # a one-day session's day: its first day's pair
+    if not text or not pairs:
+        return text
+    pattern = re.compile("|".join(re.escape(old) for old in sorted(pairs, key=len, reverse=True)))
+    return pattern.sub(lambda match: pairs[match[0]], text)
+
+
+def start_from_previous(session, *, by=None):
+    """A new draft agenda for ``session``, begun from the last agenda of its body.
+
+    The items, their headings and annotations and the sections are copied, with every
+    mention of the earlier session's ordinal and dates replaced by this session's, in
+    each language; documentation, citations, footnotes and the timetable start empty,
+    since they change from session to session. Raises ValidationError when the body
+    has no earlier agenda.
+    """
+    previous = (
+        Agenda.objects.filter(
+            session__body=session.body, session__start_date__lt=session.start_date
+        )
+        .select_related("session__body")
+        .order_by("-session__start_date", "-pk")
+        .first()
+    )
+    if previous is None:
+        raise ValidationError(
+            _("%(body)s has no agenda of an earlier session to start from.")
+            % {"body": session.body},
+            code="no_previous_agenda",
+        )
+    replacements = {}
+    for language in languages.all_languages():
+        old = _session_phrases(previous.session, language)
+        new = _session_phrases(session, language)
+        replacements[language.code] = list(zip(old, new, strict=True))
+
+    def carried(obj, field):
+        return {
+            build_localized_fieldname(field, code): _brought_forward(
+                getattr(obj, build_localized_fieldname(field, code)) or "", pairs
+            )
+            for code, pairs in replacements.items()
+        }
+
+    with transaction.atomic():
+        agenda = save_agenda(
+            Agenda(
+                session=session,
+                kind=previous.kind,
+                distribution=previous.distribution,
+                original_language=previous.original_language,
+                announces_venue=previous.announces_venue,
+                section_numbering=previous.section_numbering,
+                documentation_style=previous.documentation_style,
+                timetable_layout=previous.timetable_layout,
+                time_notation=previous.time_notation,
+                **carried(previous, "title"),
+            ),
+            by=by,
+        )
+        for section in previous.sections.all():
+            save_section(
+                Section(
+                    agenda=agenda,
+                    position=section.position,
+                    kind=section.kind,
+                    is_annex=section.is_annex,
+                    **carried(section, "heading"),
+                    **carried(section, "text"),
+                ),
+                by=by,
+            )
+        copies = {}
+        for node in flatten(number_items(list(previous.items.all()))):
+            item = node.item
+            copies[item.pk] = save_agenda_item(
+                AgendaItem(
+                    agenda=agenda,
+                    parent=copies.get(item.parent_id),
+                    position=item.position,
+                    kind=item.kind,
+                    in_list=item.in_list,
+                    in_annotations=item.in_annotations,
+                    lettered=item.lettered,
+                    **carried(item, "title"),
+                    **carried(item, "heading"),
+                    **carried(item, "annotation"),
+                ),
+                by=by,
+            )
+    logger.info("Agenda %s started from %s by %s", agenda.pk, previous.pk, by or "a script")
+    return agenda
+
+
+def remove_row(row, *, by=None):
+    """Delete a row that hangs from an entry: a documentation link, a citation or a
+    footnote. The order of the rows left is kept."""
+    with transaction.atomic():
+        logger.info("%s %s removed by %s", type(row).__name__, row.pk, by or "a script")
+        row.delete()
+
+
+def draft_agenda(
+    *, body, number, start_date, end_date, venue, agenda_fields, from_previous=False, by=None
+):
+    """A new draft agenda of a body's regular session, the session created if it does
+    not exist yet; begun from the body's last agenda when ``from_previous``.
+
+    ``agenda_fields`` are Agenda fields (symbol, kind, original language ...).
+    """
+    with transaction.atomic():
+        session = Session.objects.filter(
+            body=body, number=number, is_special=False, is_resumed=False, part=None
+        ).first() or save_session(
+            Session(
+                body=body, number=number, start_date=start_date, end_date=end_date, venue=venue
+            ),
+            by=by,
+        )
+        if not from_previous:
+            return save_agenda(Agenda(session=session, **agenda_fields), by=by)
+        agenda = start_from_previous(session, by=by)
+        for name, value in agenda_fields.items():
+            setattr(agenda, name, value)
+        return save_agenda(agenda, by=by)

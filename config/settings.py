@@ -41,13 +41,17 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # The rich text editor's scripts and styles, served from our own static files.
+    "django_prose_editor",
     "axes",
     # The product's apps, each depending only on those above it:
-    # languages <- agendas <- resolutions, scheduling <- interchange <- publishing <- public.
+    # languages <- agendas <- resolutions, scheduling <- interchange, drafting <- publishing
+    # <- public.
     "agendas",
     "resolutions",
     "scheduling",
     "interchange",
+    "drafting",
     "publishing",
     "public",
 ]

@@ -6,6 +6,8 @@ from django.urls import include, path
 from public.sitemaps import SITEMAPS
 
 urlpatterns = [
+    # The drafting pages live in the admin's space (and use its login).
+    path("admin/drafting/", include("drafting.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -35,6 +35,7 @@ class PublishingAdminMixin:
     """Adds ``<id>/preview/`` and ``<id>/publish/`` to an agenda ModelAdmin."""
 
     change_form_template = "admin/publishing/agenda_change_form.html"
+    change_list_template = "admin/publishing/agenda_change_list.html"
     publish_confirmation_template = "admin/publishing/publish_confirmation.html"
     preview_template = "publishing/preview.html"
 

@@ -8,12 +8,15 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
 from agendas.models import Body
 from agendas.services import next_position, validate_and_save
 
 from .models import Citation, Resolution
+from .pasting import read_lines
 
 # "resolution 8/7", "decision 7/1", "Resolution 8/7", or a bare "8/7".
 _REFERENCE = re.compile(
@@ -110,6 +113,68 @@ def cite_resolution(item, resolution, placement=Citation.Placement.TITLE, *, bod
             position=next_position(Citation.objects.filter(item=item, placement=placement)),
         )
         return validate_and_save(citation, by=by)
+
+
+def paste_citations(item, text, *, body, placement, language, by=None):
+    """Cite from ``item``, after its other citations at ``placement``, every resolution
+    or decision of a pasted list (``resolutions.pasting``), adopted by ``body``.
+
+    Those that exist are found by number or designation; the others are created as the
+    line writes them, with the title in ``language`` when the line gives one. Returns
+    ``(cited, unread)``: the citations made (an already cited one is left as it was and
+    not repeated) and the lines that name no resolution. All or nothing.
+    """
+    read, unread = read_lines(text)
+    title_field = build_localized_fieldname("title", language)
+    cited = []
+    with transaction.atomic():
+        for line in read:
+            try:
+                with translation.override(language):  # a title in that language is complete
+                    found = _pasted_or_new_resolution(body, line, title_field, by)
+            except ValidationError as error:
+                raise ValidationError(
+                    _("Line %(number)d (“%(text)s”): %(reason)s")
+                    % {
+                        "number": line.number,
+                        "text": line.text,
+                        "reason": " ".join(error.messages),
+                    },
+                    code="bad_pasted_line",
+                ) from error
+            if not Citation.objects.filter(
+                item=item, resolution=found, placement=placement
+            ).exists():
+                cited.append(cite_resolution(item, found, placement, by=by))
+    return cited, unread
+
+
+def _pasted_or_new_resolution(body, line, title_field, by):
+    """The resolution a pasted line names, created when it does not exist yet; a title
+    the line gives fills a missing one, never replaces one."""
+    found = _pasted_resolution(body, line)
+    if found is None:
+        numbers = line.session_and_number
+        fields = (
+            {"session_number": numbers[0], "number": numbers[1]}
+            if numbers
+            else {"designation": line.label}
+        )
+        if line.title:
+            fields[title_field] = line.title
+        return save_resolution(Resolution(body=body, kind=line.kind, **fields), by=by)
+    if line.title and not getattr(found, title_field):
+        setattr(found, title_field, line.title)
+        save_resolution(found, by=by)
+    return found
+
+
+def _pasted_resolution(body, line):
+    numbers = line.session_and_number
+    candidates = Resolution.objects.filter(body=body, kind=line.kind)
+    if numbers:
+        return candidates.filter(session_number=numbers[0], number=numbers[1]).first()
+    return candidates.filter(designation__iexact=line.label).first()
 
 
 def save_citation(citation, *, by=None):

@@ -4,9 +4,15 @@ As in ``agendas.services``: each function validates before it writes, runs in on
 transaction, and raises ``ValidationError`` with a clear message on bad input.
 """
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.utils.translation import gettext as _
 
 from agendas.models import Room
+from agendas.models.common import translated_values
+from agendas.numbering import flatten, number_items
 from agendas.services import validate_and_save
 
 from .models import JointMeeting, JointParticipant, SlotItem, TimeSlot
@@ -62,3 +68,79 @@ SAVERS = {
     JointMeeting: save_joint_meeting,
     JointParticipant: save_joint_participant,
 }
+
+
+def items_by_reference(session):
+    """The entries of the session's agendas a timetable can name: ``{name: item}``, where
+    a name is a numbered item's reference ("2(a)") or an entry's title in any language
+    (for unnumbered entries such as "Opening of the session"), compared casefolded."""
+    names = {}
+    for agenda in session.agendas.all():
+        for node in flatten(number_items(list(agenda.items.all()))):
+            if node.numbered:
+                names.setdefault(node.reference.casefold(), node.item)
+            for title in translated_values(node.item, "title"):
+                if title:
+                    names.setdefault(title.strip().casefold(), node.item)
+    return names
+
+
+def read_item_names(text, names):
+    """The items ``text`` names, in order ("1(a), 1(b); Opening of the session");
+    ValidationError naming what it cannot find."""
+    found, unknown = [], []
+    for part in re.split(r"[,;\n]", text or ""):
+        name = part.strip()
+        if not name:
+            continue
+        item = names.get(name.casefold())
+        if item is None:
+            unknown.append(name)
+        elif item not in found:
+            found.append(item)
+    if unknown:
+        raise ValidationError(
+            {
+                "items": _("No agenda of the session has the item %(names)s.")
+                % {"names": ", ".join(f"“{name}”" for name in unknown)}
+            },
+            code="unknown_item",
+        )
+    return found
+
+
+def take_up(slot, items, *, by=None):
+    """Make ``slot`` take up exactly ``items``, in that order."""
+    with transaction.atomic():
+        slot.slot_items.exclude(item__in=items).delete()
+        for position, item in enumerate(items, start=1):
+            existing = slot.slot_items.filter(item=item).first()
+            slot_item = existing or SlotItem(slot=slot, item=item)
+            if existing is None or existing.position != position:
+                slot_item.position = position
+                save_slot_item(slot_item, by=by)
+
+
+def save_timetable(session, rows, *, by=None):
+    """Save a session's timetable from its grid, all rows or none.
+
+    ``rows`` are ``(slot, items_text, delete)``: an unsaved or changed TimeSlot of the
+    session, the items it takes up as written ("1(a), 2"), and whether to remove it.
+    A refusal names the row: "Row 3: ...".
+    """
+    with transaction.atomic():
+        names = items_by_reference(session)
+        for number, (slot, items_text, delete) in enumerate(rows, start=1):
+            try:
+                if delete:
+                    if slot.pk:
+                        slot.delete()
+                    continue
+                save_time_slot(slot, by=by)
+                take_up(slot, read_item_names(items_text, names), by=by)
+            except ValidationError as error:
+                raise ValidationError(
+                    _("Row %(number)d: %(reason)s")
+                    % {"number": number, "reason": " ".join(error.messages)},
+                    code="bad_timetable_row",
+                ) from error

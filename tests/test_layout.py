@@ -23,6 +23,7 @@ LAYERS = {
     "resolutions": 2,
     "scheduling": 2,
     "interchange": 3,
+    "drafting": 3,
     "publishing": 4,
     "public": 5,
     "config": 6,

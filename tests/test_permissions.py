@@ -27,7 +27,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 
-from agendas.models import Agenda
+from agendas.models import Agenda, Footnote
 from publishing.models import PublishedVersion
 from publishing.services import publish_agenda
 from tests.agendas.test_admin import LOGIN_RECORDS, MAKERS
@@ -35,6 +35,8 @@ from tests.factories import (
     AgendaFactory,
     AgendaItemFactory,
     BodyFactory,
+    CitationFactory,
+    DocumentationLinkFactory,
     SessionFactory,
     SlotItemFactory,
     TimeSlotFactory,
@@ -127,7 +129,33 @@ MODEL_ADMIN_EXTRAS = {
     # Creating or updating agendas from a file: for staff who may add and change them.
     "admin:agendas_agenda_import": row(LOGIN, LOGIN, 403, 403, 200),
     "admin:agendas_agenda_import_document": row(LOGIN, LOGIN, 403, 403, 200),
+    # A translation file (XLIFF) of the agenda: for staff who may view agendas; reading
+    # one back in: for staff who may change them.
+    "admin:agendas_agenda_xliff": row(LOGIN, LOGIN, 403, 200, 200),
+    "admin:agendas_agenda_xliff_import": row(LOGIN, LOGIN, 403, 403, 200),
     "admin:auth_user_password_change": row(LOGIN, LOGIN, 403, 403, 200),
+}
+
+# The drafting pages (drafting/): the agenda's page for those who may view agendas;
+# every page that changes something for those who may change them (a GET of such a
+# page only leads back to the agenda's page); a new agenda for those who may add one.
+VIEW_AGENDAS = row(LOGIN, LOGIN, 403, 200, 200)
+CHANGE_AGENDAS = row(LOGIN, LOGIN, 403, 403, 302)
+DRAFTING = {
+    "drafting:agenda": VIEW_AGENDAS,
+    "drafting:outline": CHANGE_AGENDAS,
+    "drafting:editions": CHANGE_AGENDAS,
+    "drafting:item": CHANGE_AGENDAS,
+    "drafting:documents": CHANGE_AGENDAS,
+    "drafting:citations": CHANGE_AGENDAS,
+    "drafting:footnotes": CHANGE_AGENDAS,
+    "drafting:purpose": CHANGE_AGENDAS,
+    "drafting:remove[documentation]": CHANGE_AGENDAS,
+    "drafting:remove[citation]": CHANGE_AGENDAS,
+    "drafting:remove[footnote]": CHANGE_AGENDAS,
+    # The grid is a form: its GET shows it, to those who may change agendas.
+    "drafting:timetable": row(LOGIN, LOGIN, 403, 403, 200),
+    "drafting:new-agenda": row(LOGIN, LOGIN, 403, 403, 200),
 }
 
 # The public site is the same for everyone, and shows published versions only: each
@@ -155,7 +183,7 @@ PUBLIC = {
 
 
 def expectations():
-    expected = {**ADMIN_SITE, **MODEL_ADMIN_EXTRAS, **PUBLIC}
+    expected = {**ADMIN_SITE, **MODEL_ADMIN_EXTRAS, **DRAFTING, **PUBLIC}
     for label, pages in MODEL_ADMINS.items():
         app_label, model_name = label.split(".")
         for action, statuses in pages.items():
@@ -204,6 +232,14 @@ class Site:
             session=draft_session, symbol="DRAFT/2021/1", slug="draft-agenda"
         )
         draft_item = AgendaItemFactory(agenda=self.draft, title_en=DRAFT_WORDS)
+        self.draft_item = draft_item
+        self.draft_rows = {
+            "documentation": DocumentationLinkFactory(item=draft_item),
+            "citation": CitationFactory(item=draft_item, resolution__body=draft_body),
+            "footnote": Footnote.objects.create(
+                agenda=self.draft, item=draft_item, placement="annotation", text_en="Note."
+            ),
+        }
         SlotItemFactory(
             slot=TimeSlotFactory(session=draft_session, date=DRAFT_DAY), item=draft_item
         )
@@ -263,6 +299,8 @@ class Site:
         if name.startswith("admin:") and params == {"object_id"}:
             obj = self._object_for(name)
             return {name: reverse(name, kwargs={"object_id": obj.pk})}
+        if name.startswith("drafting:"):
+            return self._drafting(name, params)
         if name == "public:search":
             return {name: reverse(name) + "?q=" + DRAFT_WORDS.split()[0]}
         if params:
@@ -273,6 +311,23 @@ class Site:
                 for variant in ("published", "draft")
             }
         return {name: reverse(name)}
+
+    def _drafting(self, name, params):
+        if params == {"kind", "pk"}:
+            return {
+                f"{name}[{kind}]": reverse(name, kwargs={"kind": kind, "pk": row.pk})
+                for kind, row in self.draft_rows.items()
+            }
+        objects = {
+            "drafting:agenda": self.draft,
+            "drafting:outline": self.draft,
+            "drafting:editions": self.draft,
+            "drafting:timetable": self.draft.session,
+            "drafting:purpose": self.draft_rows["documentation"],
+        }
+        if not params:
+            return {name: reverse(name)}
+        return {name: reverse(name, kwargs={"pk": objects.get(name, self.draft_item).pk})}
 
     def _object_for(self, name):
         for model, obj in self.objects.items():
@@ -330,6 +385,6 @@ def test_each_persona_gets_exactly_the_expected_answer_from_every_url(persona):
     if persona in ("viewer", "superuser"):
         # Staff who may view agendas see the draft where the admin shows it.
         assert "admin:agendas_agenda_preview" in shows_draft
-        assert all(key.startswith("admin:") for key in shows_draft)
+        assert all(key.startswith(("admin:", "drafting:")) for key in shows_draft)
     else:
         assert shows_draft == []

@@ -233,7 +233,10 @@ class AgendaItem(models.Model):
         ordering = ["agenda", "position", "pk"]
 
     def __str__(self):
-        return self.title_en or self.title or str(self.uid)
+        # Any language's title before the uid: an item drafted in Chinese only is still
+        # named by its title in an English interface.
+        any_title = next((title for title in translated_values(self, "title") if title), "")
+        return self.title_en or self.title or any_title or str(self.uid)
 
     def clean(self):
         # Cycles and depth are checked on the whole tree: agendas.services.validate_item_tree.
