@@ -1,7 +1,7 @@
 """Arabic, as UN documents write it: "31 آب/أغسطس 2020" with both names of the month,
 "الساعة 00/11", "الدورة الحادية عشرة", right to left."""
 
-from .base import Language
+from .base import Language, letters_of
 
 UNITS = {
     "m": ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
@@ -39,6 +39,13 @@ PART_LETTERS = [
     "ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام",
     "ميم", "نون", "سين", "عين", "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء",
     "ذال", "ضاد",
+]  # fmt: skip
+
+
+# Sub-items as UN Arabic documents letter sub-paragraphs, in abjad order: (أ)، (ب)، (ج) ...
+SUB_ITEM_LETTERS = [
+    "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف",
+    "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ",
 ]  # fmt: skip
 
 
@@ -93,7 +100,10 @@ LANGUAGE = Language(
     clock_with_minutes="{minute:02}/{hour}",
     time="الساعة {clock}",
     time_range="من الساعة {start_clock} إلى الساعة {end_clock}",
+    # "(أ)" before a sub-item's title, "2(أ)" where it is cited.
+    sub_item_letters=letters_of(SUB_ITEM_LETTERS),
     list_semicolon="؛",
+    footnote_mark_after_punctuation=False,
     closing_marks=".:;!?؛؟",
     ordinal=ordinal,
     gatherings={

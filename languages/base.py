@@ -15,11 +15,12 @@ characters, French "1er").
 import dataclasses
 import functools
 import importlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from babel import Locale
-from babel.dates import get_day_names, get_month_names
+from babel.dates import get_day_names, get_month_names, get_timezone_location
 from django.conf import settings
 from django.utils.functional import lazy
 from django.utils.translation import get_language
@@ -48,6 +49,22 @@ def latin_letters(n):
     return letters
 
 
+def letters_of(alphabet):
+    """The lettering of sub-items in ``alphabet``: 1 -> its first letter, and past its
+    last letter two letters, as ``latin_letters`` goes from z to aa."""
+
+    def letters(n):
+        if n < 1:
+            raise ValueError(f"Letters count from 1, not {n}.")
+        out = []
+        while n > 0:
+            n, rest = divmod(n - 1, len(alphabet))
+            out.insert(0, alphabet[rest])
+        return "".join(out)
+
+    return letters
+
+
 def roman_numeral(n):
     """1 -> i, 4 -> iv, 1990 -> mcmxc."""
     if n < 1:
@@ -67,6 +84,12 @@ def join(parts, separator, last_separator):
     if len(parts) == 1:
         return parts[0]
     return separator.join(parts[:-1]) + last_separator + parts[-1]
+
+
+# Punctuation that closes a sentence or clause, in every script of the product, and the
+# spaces French sets before some of it; a footnote marker goes before or after it.
+SENTENCE_PUNCTUATION = ".,:;!?…。，、；：！？،؛؟"
+SPACES_BEFORE_PUNCTUATION = "\u00a0\u202f"
 
 
 def _count_form(forms, count):
@@ -126,7 +149,9 @@ class Language:
     periods: tuple = ()  # ((first hour, name), ...)
     noon: str | None = None  # the period name of exactly 12.00, if it has its own
 
-    # Numbering of the agenda list: sub-items and their references.
+    # Numbering of the agenda list: sub-items and their references. English and Chinese
+    # print "(a)" and cite "2(a)"; French, Spanish and Russian print "a)" and cite
+    # "2 a)"; Arabic letters its sub-items in abjad order, "(أ)", "2(أ)".
     sub_item_letters: Callable[[int], str] = latin_letters  # 1 -> "a"
     third_level_numerals: Callable[[int], str] = roman_numeral  # 1 -> "i"
     sub_item_number: str = "({label})"  # as printed before a sub-item's title
@@ -142,6 +167,10 @@ class Language:
     closing_marks: str = ".:;!?"
     # Around a document's symbol after its title: "Title (A/1)".
     brackets: tuple = (" (", ")")
+    # Where a footnote marker stands against the punctuation that ends the words it
+    # belongs to: after it in English ("agenda:1"), before it in French, Spanish,
+    # Russian, Arabic and Chinese ("ordre du jour1 :", "决议1：").
+    footnote_mark_after_punctuation: bool = True
     continued_separator: str = " "  # before "(continued)"
 
     # Words.
@@ -180,6 +209,10 @@ class Language:
 
     # The title block.
     item_of_agenda: str = "Item {number} of the provisional agenda"
+    # The gatherings ("meeting", "session") whose ordinal the title block prints on a line
+    # under the body's name: "Eleventh meeting". The Chinese seed prints the working
+    # group's name and then the dates, with no "第十一次会议" line.
+    session_line_terms: tuple = ("meeting", "session")
     # The sentence that announces where and when the session opens; {starting} and
     # {room} are empty or the fragments below.
     venue_sentence: str = ""
@@ -315,10 +348,8 @@ class Language:
             return self._notation(notation).format_time(t)
         return self.time.format(**self._time_fields(t))
 
-    def format_time_range(self, start, end, notation="12h"):
-        """A meeting's hours: "11 a.m.–1 p.m.", "3–5 p.m." (one half-day named once)."""
-        if notation != "12h":
-            return self._notation(notation).format_time_range(start, end)
+    def _time_range_template(self, start, end):
+        """The template of a range and its fields: the half-day named once when shared."""
         if end <= start:
             raise ValueError(f"The end time {end} is not after the start time {start}.")
         start_fields, end_fields = self._time_fields(start), self._time_fields(end)
@@ -331,7 +362,59 @@ class Language:
         }
         within_one_period = self.periods and start_fields["period"] == end_fields["period"]
         template = self.time_range_within_period if within_one_period else self.time_range
+        return template, fields
+
+    def format_time_range(self, start, end, notation="12h"):
+        """A meeting's hours: "11 a.m.–1 p.m.", "3–5 p.m." (one half-day named once)."""
+        if notation != "12h":
+            return self._notation(notation).format_time_range(start, end)
+        template, fields = self._time_range_template(start, end)
         return template.format(**fields)
+
+    def format_time_range_parts(self, start, end, notation="12h"):
+        """``format_time_range`` cut where a line may break: ``(head, separator, tail)``,
+        the separator the space at the cut, or "" where the two parts touch.
+
+        The cut follows the start time: after a dash that joins the two ("11 a.m.–" /
+        "1 p.m.", "11 ч. 00 м. –" / "13 ч. 00 м."), before a word that does ("11.00" /
+        "a 13.00 horas", "من الساعة 00/11" / "إلى الساعة 00/13", "上午 11 时" / "至下午 1 时").
+        """
+        if notation != "12h":
+            return self._notation(notation).format_time_range_parts(start, end)
+        template, fields = self._time_range_template(start, end)
+        text = template.format(**fields)
+        marker = "\x00"
+        marked = template.format(
+            **{
+                **fields,
+                "start": fields["start"] + marker,
+                "start_clock": fields["start_clock"] + marker,
+            }
+        )
+        cut = marked.find(marker)
+        if cut < 0:  # a template without the start: nowhere to cut
+            return text, "", ""
+        head, rest = text[:cut], text[cut:]
+        dash = re.match(r"\s*[^\w\s]+", rest)
+        if dash:  # a dash (or the like) joining the two ends the first part
+            head, rest = head + dash.group(0), rest[dash.end() :]
+        separator = " " if head[-1:].isspace() or rest[:1].isspace() else ""
+        return head.rstrip(), separator, rest.strip()
+
+    def time_zone_place(self, time_zone, city=""):
+        """The place whose clock a time zone keeps, in this language, for "(local time,
+        Vienna)": the venue's ``city`` as this language writes it when it is given (a
+        meeting in Geneva keeps Europe/Zurich time: "Geneva", not "Zurich"), else
+        CLDR's exemplar city of the zone ("Vienne", "维也纳"), else the zone's own last
+        part ("Etc/GMT-3" -> "GMT-3")."""
+        if city:
+            return city
+        if not time_zone:
+            return ""
+        try:
+            return get_timezone_location(time_zone, locale=self.babel_locale, return_city=True)
+        except (LookupError, ValueError):
+            return time_zone.rsplit("/", 1)[-1].replace("_", " ")
 
     # Numbering -----------------------------------------------------------------------
 
@@ -355,7 +438,8 @@ class Language:
         return self.sub_item_number.format(label=self.item_label(len(path) - 1, path[-1]))
 
     def item_reference(self, path):
-        """As cited in tables and cross-references: "2", "2(a)", "2(a)(i)"."""
+        """As cited in tables and cross-references: "2", "2(a)", "2(a)(i)"; "2 a)" in
+        French, Spanish and Russian; "2(أ)" in Arabic."""
         if not path:
             return ""
         head, *rest = path
@@ -503,6 +587,10 @@ class Language:
         return self.reissue.format(date=self.format_date(d))
 
     # The title block and sections --------------------------------------------------
+
+    def prints_session_line(self, term):
+        """Whether the title block prints the session's ordinal line for ``term``."""
+        return term in self.session_line_terms
 
     def issued_under(self, number):
         """ "Item 2 of the provisional agenda"."""

@@ -64,6 +64,10 @@ LANGUAGE = Language(
     clock_with_minutes="{hour}.{minute:02}",
     time="{clock} horas",
     time_range="{start_clock} a {end_clock} horas",
+    # Sub-items "a)"; cited "tema 2 a) del programa": the reference is "2 a)".
+    sub_item_number="{label})",
+    reference_part=" {label})",
+    footnote_mark_after_punctuation=False,
     ordinal=ordinal,
     ordinal_in_figures=ordinal_in_figures,
     gatherings={

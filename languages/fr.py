@@ -54,6 +54,11 @@ LANGUAGE = Language(
     clock_with_minutes="{hour} h {minute:02}",
     time="{clock}",
     time_range="{start}-{end}",
+    # Sub-items "a)"; cited as UN French cites them, "point 2 a) de l'ordre du jour":
+    # the reference is "2 a)", and "2 a) i)" a level below.
+    sub_item_number="{label})",
+    reference_part=" {label})",
+    footnote_mark_after_punctuation=False,
     # French sets a narrow space before the colon and semicolon.
     list_colon="\u00a0:",
     list_semicolon="\u00a0;",

@@ -104,6 +104,11 @@ LANGUAGE = Language(
     clock_with_minutes="{hour} ч. {minute:02} м.",
     time="{clock}",
     time_range="{start} – {end}",
+    # Sub-items "a)" in Latin letters; cited "пункт 2 a) повестки дня": the reference is
+    # "2 a)".
+    sub_item_number="{label})",
+    reference_part=" {label})",
+    footnote_mark_after_punctuation=False,
     ordinal=ordinal,
     ordinal_in_figures=ordinal_in_figures,
     gatherings={

@@ -54,6 +54,8 @@ LANGUAGE = Language(
     list_stop="。",
     closing_marks="。：；！？.:;!?",
     brackets=("（", "）"),
+    # The seed: "缔约国会议有关决议1的执行情况：", the marker before the colon.
+    footnote_mark_after_punctuation=False,
     # Full-width brackets need no space before them: "项目（续）".
     continued_separator="",
     ordinal=ordinal,
@@ -83,6 +85,9 @@ LANGUAGE = Language(
     resumed={"other": "{session}续会"},
     part={"other": "{session}第{part}部分"},
     item_of_agenda="临时议程项目 {number}",
+    # The seed prints the working group's name, then "2020 年 8 月 31 日至 9 月 2 日，维也纳":
+    # no line "第十一次会议" for a meeting. Sessions keep theirs ("第十一届会议").
+    session_line_terms=("session",),
     venue_sentence="{body}{session}将{starting}在{venue}{room}举行。",
     venue_starting_time="于{date}{time}",
     venue_starting_date="于{date}",

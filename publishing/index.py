@@ -13,6 +13,19 @@ from agendas.html import html_to_text
 from .models import PublishedSlot, SearchEntry
 from .snapshot import link_anchor
 
+# Around the number of an item in a label: FIRST STRONG ISOLATE ... POP DIRECTIONAL
+# ISOLATE, what <bdi> is in markup, so that a right-to-left page keeps "1." and "2(أ)"
+# whole; the search page turns them into <bdi>.
+ISOLATE, END_ISOLATE = "\u2068", "\u2069"
+
+
+def item_label(language, path):
+    """How a search result names an item: "2." for an item, and for a sub-item its full
+    reference, "2(a)", "2 a)", "2(أ)", since a result stands alone: "(a)" names nothing."""
+    if len(path) > 1:
+        return language.item_reference(path)
+    return language.item_number(path)
+
 
 def published_slots(version):
     """One ``PublishedSlot`` per row of the version's organization of work."""
@@ -67,7 +80,9 @@ def search_entries(version):
             title = item["title"].get(code, "")
             annotation = html_to_text(item["annotation"].get(code, ""))
             if title or annotation:
-                number = language.item_number(item["path"])
+                number = item_label(language, item["path"])
+                if number:
+                    number = f"{ISOLATE}{number}{END_ISOLATE}"
                 entries.append(
                     SearchEntry(
                         version=version,

@@ -37,12 +37,19 @@ def _programme_rows(content):
     original = content["agenda"]["original_language"]
     language = tags.page()
     footnotes = {note["id"]: note for note in content["organization_of_work"]["footnotes"]}
+    session = content["session"]
+    # "(local time, Vienna)": the venue's city as this language writes it, or the place
+    # CLDR names the zone by in this language, never the zone's identifier.
+    city, city_language = tags.pick(session.get("city"), language.code)
+    time_zone = language.time_zone_place(
+        session["time_zone"], city if city_language == language.code else ""
+    )
     rows = {}
     for row in content["organization_of_work"]["rows"]:
         joint = footnotes.get(row["joint"])
         rows[row["uid"]] = {
             "time": tags.time_range(row["start"], row["end"], tags.time_notation(content)),
-            "time_zone": content["session"]["time_zone"],
+            "time_zone": time_zone,
             "room": str(tags.tr(row["room"], original)),
             "note": str(tags.tr(row["note"], original)),
             "joint": str(tags.tr(joint["text"], original)) if joint else "",

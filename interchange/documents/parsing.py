@@ -37,7 +37,6 @@ _SECTION_NUMBER = re.compile(
     r"^(?:(?P<roman>[IVX]{1,5})\.|(?P<zh>[一二三四五六七八九十]+)[.、．]|"
     r"(?P<ar>(?:أولاً|ثانياً|ثالثاً|رابعاً|خامساً))\s*-)\s*(?P<rest>\S.*)$"
 )
-_ARABIC_LETTERS = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
 _FOOTNOTE_LINE = re.compile(r"^(?P<mark>\*{1,3}|\d{1,2}|[a-z])\s+(?P<text>\S.*)$")
 _SEPARATOR = re.compile(r"^[_\-–—]{5,}$")
 _JOB = re.compile(
@@ -717,7 +716,7 @@ class _Parser:
     def _heading(self, lines, at, item, text, *, strict):
         """Match an annotation heading (which may run over several lines) to ``item``."""
         wanted = v.key(item.title)
-        given = _strip_marks(text)
+        raw, given = text, _strip_marks(text)
         used = 1
         while (
             v.key(given) != wanted
@@ -728,10 +727,15 @@ class _Parser:
             longer = join(given, lines[at + used].text, self.code)
             if not wanted.startswith(v.key(_strip_marks(longer))):
                 break
-            given = _strip_marks(longer)
+            raw, given = longer, _strip_marks(longer)
             used += 1
         given, _marks = self.take_marks(given, stars=False)
         if v.key(given) == wanted:
+            # The title as the list has it, unless the annotations print it with closing
+            # punctuation of its own ("…第六条）；" in the seed): that is its heading.
+            closing = raw.strip()[len(given.strip()) :].strip()
+            if given.strip() == item.title.strip() and closing in ("；", "。"):
+                return item, used, given.strip() + closing
             return item, used, None
         if strict:
             return None
@@ -1043,9 +1047,9 @@ def _city(text, code):
 
 
 def _letters(code):
-    if code == "ar":
-        return lambda n: _ARABIC_LETTERS[n - 1] if n <= len(_ARABIC_LETTERS) else ""
-    return languages.base.latin_letters
+    """How sub-items are lettered in ``code``: as the language module letters them
+    (Arabic abjad letters, Latin elsewhere), so that what we print we also read."""
+    return languages.get(code).sub_item_letters
 
 
 def _label_of(path, code):

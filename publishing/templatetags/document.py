@@ -11,7 +11,7 @@ import datetime
 import re
 
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, pgettext
 
@@ -132,6 +132,29 @@ def time_range(start, end, notation="12h"):
 
 
 @register.simple_tag
+def time_range_cell(start, end, notation="12h"):
+    """A meeting's hours in the organization of work, breaking between its start and its
+    end and nowhere else: "من الساعة 00/11 | إلى الساعة 00/13", "11 ч. 00 м. – | 13 ч.
+    00 м.", two lines at most in a narrow column instead of three or four."""
+    head, separator, tail = page().format_time_range_parts(_time(start), _time(end), notation)
+    return format_html(
+        '<span class="time-range__part">{}</span>{}<span class="time-range__part">{}</span>',
+        head,
+        separator or mark_safe("<wbr>"),  # noqa: S308 - a constant
+        tail,
+    )
+
+
+@register.filter
+def isolated(text):
+    """A number or reference set apart from the text around it (``<bdi>``), so that a
+    right-to-left page neither reverses "1(a)" into "(a)1" nor "1." into ".1"."""
+    if not text:
+        return ""
+    return format_html("<bdi>{}</bdi>", text)
+
+
+@register.simple_tag
 def time_notation(snapshot):
     """The agenda's notation of times ("12h" or "24h"); 12-hour in records before it."""
     return snapshot["agenda"].get("time_notation", "12h")
@@ -143,6 +166,15 @@ def place_and_dates(session, fallback=None):
     return page().format_place_and_dates(
         city, _date(session["start_date"]), _date(session["end_date"])
     )
+
+
+@register.simple_tag
+def session_line(session, term):
+    """The session's line of the title block ("Eleventh meeting"), or "" in a language
+    that does not print it for this kind of gathering (Chinese meetings)."""
+    if not page().prints_session_line(term):
+        return ""
+    return session_name(session, term)
 
 
 @register.simple_tag
@@ -249,6 +281,8 @@ def list_entries(snapshot):
                 "link": link_anchor(item),
                 "inline": inline,
                 "punctuation": punctuation,
+                # English sets the footnote marker after the entry's closing punctuation.
+                "marks_after": bool(punctuation) and language.footnote_mark_after_punctuation,
             }
         )
     return entries
@@ -285,9 +319,10 @@ def annotation_entries(snapshot):
 
 
 def _marks(ids):
+    # The number isolated: after "القرار 8/7" a bare "1" would join the figures.
     return format_html_join(
         "",
-        '<sup class="fnref"><a href="#fn-{}" aria-label="{}">{}</a></sup>',
+        '<sup class="fnref"><a href="#fn-{}" aria-label="{}"><bdi>{}</bdi></a></sup>',
         (
             (
                 footnote_id,
@@ -306,13 +341,31 @@ def footnote_marks(ids):
 
 
 _PARAGRAPH_END = re.compile(r"</p>", re.IGNORECASE)
+_PUNCTUATION = re.escape(languages.base.SENTENCE_PUNCTUATION)
+_SPACES = re.escape(languages.base.SPACES_BEFORE_PUNCTUATION)
+# The punctuation that ends a paragraph's text, with the space French puts before it,
+# and the closing tags and spaces after it.
+_FINAL_PUNCTUATION = re.compile(
+    rf"(?:[{_SPACES}]|&nbsp;|&#160;|&#x0*a0;)?[{_PUNCTUATION}]+(?:\s|</[a-z][a-z0-9]*\s*>)*$",
+    re.IGNORECASE,
+)
+
+
+def _before_punctuation(html):
+    """Where a marker goes in ``html`` in a language that sets it before the closing
+    punctuation ("rapport1."): before that punctuation, or at the end."""
+    found = _FINAL_PUNCTUATION.search(html)
+    return found.start() if found else len(html)
 
 
 def _with_marks(html, notes):
     """``html`` with the footnote markers of ``notes`` at the end of their paragraphs
-    (the last paragraph when none is named, or beyond the paragraphs there are)."""
+    (the last paragraph when none is named, or beyond the paragraphs there are): after
+    the paragraph's closing punctuation in English, before it in the languages that set
+    the marker there ("...le rapport1.", "...的报告1。")."""
     if not notes:
         return html
+    after = page().footnote_mark_after_punctuation
     ends = [match.start() for match in _PARAGRAPH_END.finditer(html)]
     at = {}
     for note in notes:
@@ -323,11 +376,15 @@ def _with_marks(html, notes):
     pieces, start = [], 0
     for index, end in enumerate(ends):
         if index in at:
-            pieces += [html[start:end], str(_marks(at[index]))]
-            start = end
-    pieces.append(html[start:])
+            at_mark = end if after else start + _before_punctuation(html[start:end])
+            pieces += [html[start:at_mark], str(_marks(at[index]))]
+            start = at_mark
     if -1 in at:  # no paragraph at all: after the text
-        pieces.append(str(_marks(at[-1])))
+        rest = html[start:]
+        at_mark = len(rest) if after else _before_punctuation(rest)
+        pieces += [rest[:at_mark], str(_marks(at[-1])), rest[at_mark:]]
+    else:
+        pieces.append(html[start:])
     return "".join(pieces)
 
 
@@ -414,8 +471,12 @@ def document_title(snapshot):
 
 @register.simple_tag
 def issued_under(under):
-    """ "Item 2 of the provisional agenda"."""
-    return page().issued_under(page().item_reference(under["path"]))
+    """ "Item 2 of the provisional agenda", the reference isolated."""
+    language = page()
+    reference = language.item_reference(under["path"])
+    # The sentence is the language's; the reference goes in as markup.
+    text = conditional_escape(language.issued_under("\x00"))
+    return mark_safe(text.replace("\x00", str(isolated(reference))))  # noqa: S308
 
 
 @register.simple_tag

@@ -328,6 +328,6 @@ def test_headings_unnumbered_entries_and_item_less_slots_render(client):
     ).content.decode()
 
     assert "A. Procedural matters" in html
-    assert '<span class="items__number">1.</span>' in html
+    assert '<span class="items__number"><bdi>1.</bdi></span>' in html
     assert "Statements by delegations" in html
     assert "Informal consultations" in html

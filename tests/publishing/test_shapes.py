@@ -646,7 +646,7 @@ def test_sub_headings_inside_an_annotation_carry_their_own_text_and_documents_no
     }
     # A sub-heading is a heading below its item's, not an entry of the list.
     assert (
-        '<h4 class="annotation__title"><span class="annotation__number">ألف -</span> '
+        '<h4 class="annotation__title"><span class="annotation__number"><bdi>ألف -</bdi></span> '
         "معلومات أساسية</h4>" in document(version, "ar")
     )
 
@@ -748,8 +748,8 @@ def test_footnotes_on_the_title_an_item_and_a_paragraph_are_numbered_with_citati
     assert read(version, "agenda-list") == {
         "en": [
             "Provisional agenda",
-            "1. Adoption of the agenda^2.",
-            "2. Implementation of the programme^3.",
+            "1. Adoption of the agenda.^2",
+            "2. Implementation of the programme.^3",
         ],
         "fr": [
             "Ordre du jour provisoire",
@@ -770,14 +770,14 @@ def test_footnotes_on_the_title_an_item_and_a_paragraph_are_numbered_with_citati
             "Annotations",
             "1. Adoption de l’ordre du jour",
             "2. Exécution du programme",
-            "La Commission examinera le rapport.^4",
+            "La Commission examinera le rapport^4.",
             "Elle pourrait adopter une décision.",
         ],
         "ar": [
             "شروح",
             "1. إقرار جدول الأعمال",
             "2. تنفيذ البرنامج",
-            "ستنظر اللجنة في التقرير.^4",
+            "ستنظر اللجنة في التقرير^4.",
             "وقد تعتمد مقرراً.",
         ],
     }
@@ -804,11 +804,16 @@ def test_footnotes_on_the_title_an_item_and_a_paragraph_are_numbered_with_citati
             "4 E/CN.7/2027/2.",
         ],
     }
-    # The marker after the title, before the full stop of the list; the link kept.
+    # The marker after the title, before the full stop of the list in French (after it in
+    # English); the link kept.
     assert (
         '<a href="#item-1">Adoption de l’ordre du jour</a><sup class="fnref">'
-        '<a href="#fn-2" aria-label="Note 2">2</a></sup>.</span>'
+        '<a href="#fn-2" aria-label="Note 2"><bdi>2</bdi></a></sup>.</span>'
     ) in document(version, "fr")
+    assert (
+        '<a href="#item-1">Adoption of the agenda</a>.<sup class="fnref">'
+        '<a href="#fn-2" aria-label="Footnote 2"><bdi>2</bdi></a></sup></span>'
+    ) in document(version, "en")
     assert (
         '<li class="footnote" id="fn-1"><span class="footnote__mark">1</span> ترد المعلومات '
         f'العملية في <a href="{website}" rel="noopener noreferrer">الموقع الشبكي</a>.</li>'
@@ -841,7 +846,7 @@ def test_footnotes_are_numbered_in_the_order_a_reader_meets_them(session):
     text = lines(document(version, "en"), "document")
     assert text[text.index("Provisional agenda") :][:8] == [
         "Provisional agenda",
-        "1. Adoption of the agenda^1.",
+        "1. Adoption of the agenda.^1",
         "Annotations",
         "Opening of the session^2",
         "1. Adoption of the agenda",
@@ -1125,8 +1130,8 @@ def test_decisions_are_cited_as_their_bodies_number_them_inline_and_in_footnotes
     assert read(version, "agenda-list") == {
         "en": [
             "Provisional agenda",
-            "1. Ozone layer (decision XXXI/7 and decision SC-9/4)^1.",
-            "2. Implementation of the programme (decision 2019/210)^2.",
+            "1. Ozone layer (decision XXXI/7 and decision SC-9/4).^1",
+            "2. Implementation of the programme (decision 2019/210).^2",
         ],
         "fr": [
             "Ordre du jour provisoire",
@@ -1301,11 +1306,12 @@ def test_timetable_by_meeting_with_several_items_who_introduces_them_notes_and_a
     }
     # The unnumbered entry has no reference to link; the day is set above the hours.
     assert (
-        '<p>Opening of the session</p><p><a href="#item-1">1</a> Adoption of the agenda</p>'
+        "<p>Opening of the session</p>"
+        '<p><a href="#item-1"><bdi>1</bdi></a> Adoption of the agenda</p>'
         in document(version, "en")
     )
     assert (
-        f'<span class="work-table__day">Monday, 15 March</span> {english_times[0]}</td>'
+        '<span class="work-table__day">Monday, 15 March</span> <span class="time-range__part">'
         in document(version, "en")
     )
 
