@@ -1,5 +1,7 @@
 """Forms of the drafting pages. They parse input; the services decide."""
 
+import json
+
 from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -8,6 +10,7 @@ from django_prose_editor.widgets import ProseEditorWidget
 from modeltranslation.utils import build_localized_fieldname
 
 import languages
+from agendas.adminkit import digest
 from agendas.html import sanitize_html
 from agendas.models import (
     Agenda,
@@ -105,7 +108,82 @@ class DraftingForm(forms.Form):
             field.label = capfirst(field.label)
 
 
-class ItemForm(DraftingForm):
+class MergingForm(DraftingForm):
+    """A form that knows what its page showed (``shown``: a digest of each value), so
+    that a save writes only what the person changed, and refuses a change to a field
+    someone else has changed since (``agendas.adminkit.VersionedForm`` does the same for
+    the admin's forms)."""
+
+    shown = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def get_initial_for_field(self, field, field_name):
+        if field_name == "shown":
+            return self._digests(
+                {
+                    name: super(MergingForm, self).get_initial_for_field(self.fields[name], name)
+                    for name in self._content_names()
+                }
+            )
+        return super().get_initial_for_field(field, field_name)
+
+    def _content_names(self):
+        return [name for name in self.fields if name != "shown"]
+
+    def _digests(self, values):
+        return json.dumps(
+            {name: digest(self.fields[name], value) for name, value in values.items()},
+            separators=(",", ":"),
+        )
+
+    def _shown(self):
+        try:
+            shown = json.loads(self.data.get(self.add_prefix("shown")) or "")
+        except ValueError:
+            return {}
+        return shown if isinstance(shown, dict) else {}
+
+    def touched(self):
+        """The fields whose values differ from what the page showed."""
+        shown = self._shown()
+        return [
+            name
+            for name in self._content_names()
+            if shown.get(name)
+            != digest(
+                self.fields[name],
+                self.fields[name].widget.value_from_datadict(
+                    self.data, self.files, self.add_prefix(name)
+                ),
+            )
+        ]
+
+    def refuse_changed_since(self, now, describe):
+        """Add an error to each field the person changed that someone else has changed
+        since the page was drawn (``now``: the values as saved now); True if any. The
+        page's digest is brought up to date, so that saving again replaces theirs."""
+        shown, refused = self._shown(), False
+        if not shown:
+            return False  # a form that did not say what it showed: nothing to compare
+        for name in self.touched():
+            theirs = digest(self.fields[name], now.get(name))
+            if name in now and theirs != shown.get(name):
+                self.add_error(
+                    name,
+                    _(
+                        "Someone else changed this after you opened the page; it is now "
+                        "“%(theirs)s”. Yours is kept here: save again to replace theirs."
+                    )
+                    % {"theirs": describe(name, now[name]) or "—"},
+                )
+                shown[name], refused = theirs, True
+        if refused:
+            data = self.data.copy()
+            data[self.add_prefix("shown")] = json.dumps(shown, separators=(",", ":"))
+            self.data = data
+        return refused
+
+
+class ItemForm(MergingForm):
     """An entry's kind, where it shows, and its texts in the working languages."""
 
     id_prefix = "item"

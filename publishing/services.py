@@ -9,13 +9,13 @@ import datetime
 import logging
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agendas.models import Agenda, session_key
 
-from . import queries
+from . import queries, review
 from .index import published_slots, search_entries
 from .models import PublishedSlot, PublishedVersion, SearchEntry
 from .rendering import freeze
@@ -28,19 +28,69 @@ def _summaries(content):
     return {code: edition["summary"] for code, edition in content["rendered"].items()}
 
 
-def publish_agenda(agenda, *, by=None):
+class DraftChangedError(ValidationError):
+    """The draft is no longer the one that was reviewed; ``changes`` says how, in words
+    (empty when the reviewed draft is no longer kept)."""
+
+    def __init__(self, changes):
+        self.changes = changes
+        message = _(
+            "The draft changed after you reviewed it, so nothing was published. Review it "
+            "again, then publish."
+        )
+        if changes:
+            message += " " + _("Changed since: %(changes)s") % {"changes": " ".join(changes)}
+        super().__init__(message, code="draft_changed")
+
+
+def publish_agenda(agenda, *, by=None, reviewed=None):
+    """Publish the draft of ``agenda`` as its next version (``_publish``), trying again
+    when PostgreSQL could not give the reading one consistent view because the agenda's
+    row changed while the publication waited for it."""
+    for attempt in range(3):
+        try:
+            return _publish(agenda, by=by, reviewed=reviewed)
+        except OperationalError as error:
+            if getattr(error.__cause__, "sqlstate", None) != SERIALIZATION_FAILURE or attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+# PostgreSQL's "could not serialize access due to concurrent update".
+SERIALIZATION_FAILURE = "40001"
+
+
+def _publish(agenda, *, by=None, reviewed=None):
     """Publish the draft of ``agenda`` as its next version and make it the live one.
 
+    ``reviewed`` is the fingerprint of the draft the person reviewed (the publish
+    confirmation carries it): the draft is published only if it is still that one, and
+    if that draft is already live the live version is returned instead of a copy (two
+    clicks make one version). Without it (scripts), the draft is published as it is.
+
     Raises ValidationError, changing nothing, when the agenda cannot be published.
-    Returns the new ``PublishedVersion``.
+    Returns the ``PublishedVersion``.
     """
+    outer = transaction.get_connection().in_atomic_block
     with transaction.atomic():
-        # Lock the agenda so two publishers cannot both take the same version number.
+        if connection.vendor == "postgresql" and not outer:
+            # The first statement of this transaction: read the draft as of one moment.
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        # Lock the agenda so two publishers cannot both take the same version number,
+        # and no change to its structure interleaves with the reading.
         agenda = Agenda.objects.select_for_update().get(pk=agenda.pk)
         if not agenda.items.exists():
             raise ValidationError(_("An agenda without items cannot be published."))
-        number = queries.next_version_number(agenda)
         content = build_snapshot(agenda)
+        if reviewed is not None:
+            if review.fingerprint(content) != reviewed:
+                before = review.reviewed(agenda.pk, reviewed)
+                raise DraftChangedError(review.changes(before, content) if before else [])
+            live = agenda.versions.filter(is_current=True).first()
+            if live is not None and review.fingerprint(live.content) == reviewed:
+                return live  # what was reviewed is live already: a second click
+        number = queries.next_version_number(agenda)
         content["version"] = number
         freeze(content)
         session = content["session"]

@@ -12,6 +12,7 @@ from ..html import html_to_text, sanitize_html
 from ..symbols import validate_symbol
 from .common import EditionMixin, MastheadMixin, clean_unique_symbol, translated_values
 from .meetings import Session
+from .versioning import Versioned
 
 
 class Agenda(MastheadMixin):
@@ -176,7 +177,7 @@ class AgendaEdition(EditionMixin):
         return f"{self.agenda} ({self.language})"
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Versioned):
     """An entry of an agenda: a numbered item, an unnumbered entry, a heading that groups
     items, or a sub-heading inside an item's annotation.
 
@@ -268,7 +269,7 @@ class AgendaItem(models.Model):
         return self.kind == self.Kind.PART
 
 
-class Section(models.Model):
+class Section(Versioned):
     """A section of the agenda document, in order, under a heading the secretariat chooses.
 
     An agenda without sections is laid out by its kind: the list, then (annotated) the
@@ -308,7 +309,7 @@ class Section(models.Model):
             raise ValidationError({"text": _("Only text sections have text of their own.")})
 
 
-class Footnote(models.Model):
+class Footnote(Versioned):
     """A footnote the secretariat writes: on the document's title, an item, or a
     paragraph of an item's annotation. Numbered with the generated ones, in reading order.
     """
