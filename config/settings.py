@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import envbool, envint, envlist, envstr
+from .env import envbool, envcache, envint, envlist, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -51,6 +51,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Right after static files and before sessions, locale and CSRF: a published page
+    # stored for anonymous readers is answered from the cache without running them.
+    "public.pagecache.PublishedPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After LocaleMiddleware, so that its refusal is in the visitor's language.
@@ -92,6 +95,20 @@ if DATABASES["default"]["ENGINE"] not in (
     "django.db.backends.sqlite3",
 ):
     raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL or SQLite.")
+
+# The cache holds whole published pages (public.pagecache) and sitemaps. Without
+# CACHE_URL it is this process's memory (LocMem), enough for `make run`; with several
+# processes (gunicorn workers) use Redis, so that a publish reaches every worker at once:
+# CACHE_URL=redis://127.0.0.1:6379/1.
+CACHES = {"default": envcache("CACHE_URL", "locmem://")}
+# How long a browser or CDN may reuse a public page without asking again; afterwards it
+# revalidates with If-None-Match and gets a 304 while nothing was published.
+PUBLIC_PAGE_MAX_AGE = envint("PUBLIC_PAGE_MAX_AGE", 60)
+# How long a stored page is kept at most (a publish drops it sooner).
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 24 * 3600)
+# The release of the site's code: part of every cached page's key, so a deploy never
+# serves pages drawn by the previous code. Computed from the source files when unset.
+RELEASE = envstr("RELEASE")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from publishing import queries
 
 from .converters import SessionNumber
+from .pagecache import published_page
 
 SEARCH_RESULT_LIMIT = 200
 SEARCH_QUERY_LIMIT = 200
@@ -79,6 +80,7 @@ def _by_body(versions):
     return list(groups.values())
 
 
+@published_page
 def home(request):
     today = timezone.localdate()
     versions = list(queries.live_versions())
@@ -92,6 +94,7 @@ def home(request):
     return render(request, "public/home.html", context)
 
 
+@published_page
 def body(request, body):
     versions = list(queries.live_versions().filter(body_slug=body))
     # A body is public through its published sessions only: one known only to drafts
@@ -109,6 +112,7 @@ def body(request, body):
     return render(request, "public/body.html", context)
 
 
+@published_page
 def session(request, body, number):
     """A session's published agenda documents (a provisional agenda and its annotations
     are often separate documents), each linking to its own page."""
@@ -127,20 +131,25 @@ def _address(body, number, document):
 
 
 def _agenda_page(request, version, *, superseded_by=None):
+    versions = queries.versions_of(version.agenda_id)
     context = {
         "version": version,
         "summary": version.summary_in(get_language()),
         "superseded_by": superseded_by,
-        "versions": queries.versions_of(version.agenda_id),
+        "versions": versions,
         **language_links(request),
     }
-    return render(request, "public/agenda.html", context)
+    response = render(request, "public/agenda.html", context)
+    # The page changes only when the agenda is published again (its versions box).
+    response.last_modified = max(other.published_at for other in versions)
+    return response
 
 
 # A record of a schema this code does not know raises UnreadableSnapshot in
 # ``queries.edition_of``: refused, and logged as a server error, rather than misread.
 
 
+@published_page
 def agenda(request, body, number, document):
     address, keywords = _address(body, number, document)
     version = queries.edition_of(queries.live_at_address(*address, **keywords), get_language())
@@ -154,6 +163,7 @@ def agenda(request, body, number, document):
     return _agenda_page(request, version)
 
 
+@published_page
 def agenda_version(request, body, number, document, version):
     address, keywords = _address(body, number, document)
     agenda_id = queries.agenda_at_address(*address, **keywords)
@@ -171,6 +181,7 @@ def programme_today(request):
     return redirect("public:programme", date=nearest or today)
 
 
+@published_page
 def programme(request, date):
     language = get_language()
     meetings = []

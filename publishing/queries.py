@@ -47,6 +47,20 @@ def live_version(agenda_id):
     )
 
 
+def addresses_of(agenda):
+    """Every public address the agenda was published at, as (body slug, session as
+    written in addresses, agenda slug)."""
+    rows = (
+        PublishedVersion.objects.filter(agenda=agenda)
+        .values_list("body_slug", "session_number", "session_is_special", "agenda_slug")
+        .distinct()
+    )
+    return sorted(
+        (body, f"{'special-' if special else ''}{number}", slug)
+        for body, number, special, slug in rows
+    )
+
+
 def has_unpublished_changes(agenda):
     """True when the draft differs from what is live (or nothing is live)."""
     live = PublishedVersion.objects.filter(agenda=agenda, is_current=True).first()

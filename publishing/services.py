@@ -19,6 +19,7 @@ from . import queries
 from .index import published_slots, search_entries
 from .models import PublishedSlot, PublishedVersion, SearchEntry
 from .rendering import freeze
+from .signals import version_published
 from .snapshot import build_snapshot
 
 logger = logging.getLogger(__name__)
@@ -63,5 +64,8 @@ def publish_agenda(agenda, *, by=None):
         )
         PublishedSlot.objects.bulk_create(published_slots(version))
         SearchEntry.objects.bulk_create(search_entries(version))
+        version_published.send(
+            sender=PublishedVersion, version=version, addresses=queries.addresses_of(agenda)
+        )
     logger.info("%s published as version %s by %s", agenda, version.number, by or "a script")
     return version

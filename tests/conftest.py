@@ -9,6 +9,7 @@
 from unittest import mock
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
@@ -60,3 +61,10 @@ def published_records_keep_their_contract():
     """
     with mock.patch("publishing.services.freeze", side_effect=checked_freeze):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with no stored page: the database is new, so is the site."""
+    cache.clear()
+    yield
