@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Full-text search fields and lookups (used on PostgreSQL; harmless on SQLite).
+    "django.contrib.postgres",
     # The product's apps, each depending only on those above it:
     # languages <- agendas <- resolutions, scheduling <- publishing <- public.
     "agendas",

@@ -8,7 +8,8 @@ rendering out of the record (``edition_of``) rather than the whole record.
 from django.db.models import Max
 from django.db.models.fields.json import KT
 
-from .models import PublishedSlot, PublishedVersion, SearchEntry
+from . import search
+from .models import PublishedSlot, PublishedVersion
 from .snapshot import check_schema, draft_differs
 
 # Everything of a version but its record, for lists.
@@ -175,18 +176,14 @@ def nearest_programme_date(date):
     return after if (after - date) <= (date - before) else before
 
 
-def search_published(query, *, language=None):
-    """Entries of live versions whose text contains every word of ``query``."""
-    words = [word for word in query.casefold().split() if word]
-    if not words:
-        return SearchEntry.objects.none()
-    entries = SearchEntry.objects.filter(version__is_current=True).select_related("version")
-    entries = entries.only(
-        "pk", "kind", "language", "anchor", "symbol", "label", "version_id",
-        *(f"version__{f}" for f in LIST_FIELDS),
+def search_published(query):
+    """Entries of live versions matching every word of ``query``, best first, with the
+    list columns of their versions (never their records)."""
+    return (
+        search.matching(query)
+        .select_related("version")
+        .only(
+            "pk", "kind", "language", "anchor", "symbol", "label", "version_id",
+            *(f"version__{f}" for f in LIST_FIELDS),
+        )
     )  # fmt: skip
-    for word in words:
-        entries = entries.filter(text__contains=word)
-    if language:
-        entries = entries.filter(language=language)
-    return entries.order_by("version__start_date", "pk")

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from agendas.models import Agenda
 
-from . import queries
+from . import queries, search
 from .index import published_slots, search_entries
 from .models import PublishedSlot, PublishedVersion, SearchEntry
 from .rendering import freeze
@@ -63,7 +63,10 @@ def publish_agenda(agenda, *, by=None):
             summary=_summaries(content),
         )
         PublishedSlot.objects.bulk_create(published_slots(version))
-        SearchEntry.objects.bulk_create(search_entries(version))
+        entries = search_entries(version)
+        search.prepare(entries)
+        SearchEntry.objects.bulk_create(entries)
+        search.index_version(version)
         version_published.send(
             sender=PublishedVersion, version=version, addresses=queries.addresses_of(agenda)
         )
