@@ -38,7 +38,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
     # Full-text search fields and lookups (used on PostgreSQL; harmless on SQLite).
     "django.contrib.postgres",
     # The product's apps, each depending only on those above it:

@@ -1,14 +1,15 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from public.sitemaps import SITEMAPS
+from public import sitemaps
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-home.xml", sitemaps.home_sitemap, name="sitemap-home"),
+    path("sitemap-agendas-<int:page>.xml", sitemaps.agenda_sitemap, name="sitemap-agendas"),
 ]
 
 # Every public page lives under a language prefix (/ar/, /zh-hans/, /en/ ...), so that a

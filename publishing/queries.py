@@ -80,6 +80,23 @@ def live_versions():
     )
 
 
+def live_version_count():
+    return PublishedVersion.objects.filter(is_current=True).count()
+
+
+def live_addresses(start, stop):
+    """Addresses of live versions, in agenda order (the order of the index of one live
+    version per agenda), from ``start`` to ``stop``: (body slug, session number, special,
+    agenda slug, published at)."""
+    return list(
+        PublishedVersion.objects.filter(is_current=True)
+        .order_by("agenda_id")
+        .values_list(
+            "body_slug", "session_number", "session_is_special", "agenda_slug", "published_at"
+        )[start:stop]
+    )
+
+
 def session_live_versions(body_slug, number, *, is_special=False):
     """The live versions of a session's agenda documents, as published."""
     return live_versions().filter(

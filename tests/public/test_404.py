@@ -122,6 +122,8 @@ def unpublished_samples(world):
         "public:search": [],
         # Lists live agendas only; tests/public/test_sitemap.py checks it holds no draft.
         "sitemap": [],
+        "sitemap-home": [],
+        "sitemap-agendas": [{"page": 2}, {"page": 0}],
     }
 
 

@@ -73,7 +73,8 @@ def public_pages(client):
             response = client.get(url)
             assert response.status_code == 200, url
             pages[url] = response.content
-    pages["/sitemap.xml"] = client.get("/sitemap.xml").content
+    for sitemap in ("/sitemap.xml", "/sitemap-home.xml", "/sitemap-agendas-1.xml"):
+        pages[sitemap] = client.get(sitemap).content
     return pages
 
 
@@ -168,7 +169,7 @@ def test_superseded_versions_are_hidden_from_home_sitemap_and_search(client, liv
     publish_agenda(live)
 
     home = client.get("/en/").content.decode()
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-agendas-1.xml").content.decode()
     search = client.get("/en/search/", {"q": "prevention"}).content.decode()
 
     assert home.count("/en/bodies/wg-prevention/sessions/11/annotated-agenda/") == 1
