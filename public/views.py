@@ -7,6 +7,7 @@ site around it (navigation, language switcher, versions box) is drawn here.
 """
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
@@ -19,6 +20,11 @@ from .converters import SessionNumber
 from .pagecache import published_page
 
 SEARCH_RESULT_LIMIT = 200
+# Agenda documents each list of home and body pages shows at most; the rest by year.
+LISTED_DOCUMENTS = 30
+# Agenda documents per page of a year.
+YEAR_PAGE_SIZE = 100
+MIN_YEAR, MAX_YEAR = 1, 9999
 SEARCH_QUERY_LIMIT = 200
 
 
@@ -80,15 +86,35 @@ def _by_body(versions):
     return list(groups.values())
 
 
+def _lists(request, *, body_slug=None):
+    """Current and upcoming sessions, then the latest earlier ones under their years,
+    each list at most ``LISTED_DOCUMENTS`` long, and every year with its count: a page
+    that stays small however many sessions are published."""
+    today = timezone.localdate()
+    upcoming = queries.upcoming_live_versions(today, LISTED_DOCUMENTS + 1, body_slug=body_slug)
+    earlier = queries.earlier_live_versions(today, LISTED_DOCUMENTS + 1, body_slug=body_slug)
+    years = {}
+    for version in earlier[:LISTED_DOCUMENTS]:
+        years.setdefault(version.start_date.year, []).append(version)
+    return {
+        "upcoming": upcoming[:LISTED_DOCUMENTS],
+        "more_upcoming": len(upcoming) > LISTED_DOCUMENTS,
+        "earlier": [{"year": year, "versions": listed} for year, listed in years.items()],
+        "more_earlier": len(earlier) > LISTED_DOCUMENTS,
+        "years": queries.live_years(body_slug=body_slug),
+    }
+
+
 @published_page
 def home(request):
-    today = timezone.localdate()
-    versions = list(queries.live_versions())
-    upcoming = [v for v in versions if v.end_date >= today]
-    earlier = [v for v in reversed(versions) if v.end_date < today]
+    lists = _lists(request)
     context = {
-        "upcoming": _by_body(upcoming),
-        "earlier": _by_body(earlier),
+        **lists,
+        "upcoming": _by_body(lists["upcoming"]),
+        "earlier": [
+            {"year": year["year"], "groups": _by_body(year["versions"])}
+            for year in lists["earlier"]
+        ],
         **language_links(request),
     }
     return render(request, "public/home.html", context)
@@ -96,20 +122,53 @@ def home(request):
 
 @published_page
 def body(request, body):
-    versions = list(queries.live_versions().filter(body_slug=body))
+    lists = _lists(request, body_slug=body)
     # A body is public through its published sessions only: one known only to drafts
     # does not exist for the public.
-    if not versions:
+    if not lists["years"]:
         raise Http404
-    versions.reverse()
-    sessions = _listed(versions)
+    shown = lists["upcoming"] or [v for year in lists["earlier"] for v in year["versions"]]
     context = {
+        **lists,
+        "upcoming": _listed(lists["upcoming"]),
+        "earlier": [
+            {"year": year["year"], "sessions": _listed(year["versions"])}
+            for year in lists["earlier"]
+        ],
         "body_slug": body,
-        "summary": versions[0].summary_in(get_language()),
-        "sessions": sessions,
+        "summary": shown[0].summary_in(get_language()),
         **language_links(request),
     }
     return render(request, "public/body.html", context)
+
+
+def _year_page(request, year, *, body_slug=None):
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise Http404
+    versions = queries.live_versions_in_year(year, body_slug=body_slug)
+    page = Paginator(versions, YEAR_PAGE_SIZE).get_page(request.GET.get("page"))
+    if not page.object_list:
+        raise Http404
+    return {
+        "year": year,
+        "page": page,
+        "groups": _by_body(page.object_list),
+        "sessions": _listed(page.object_list),
+        **language_links(request),
+    }
+
+
+@published_page
+def year(request, year):
+    return render(request, "public/year.html", _year_page(request, year))
+
+
+@published_page
+def body_year(request, body, year):
+    context = _year_page(request, year, body_slug=body)
+    context["body_slug"] = body
+    context["summary"] = context["page"].object_list[0].summary_in(get_language())
+    return render(request, "public/year.html", context)
 
 
 @published_page

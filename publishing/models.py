@@ -76,6 +76,12 @@ class PublishedVersion(models.Model):
                 condition=models.Q(is_current=True),
                 name="live_version_dates",
             ),
+            # A body's page and its years, whatever the number of bodies.
+            models.Index(
+                fields=["body_slug", "start_date"],
+                condition=models.Q(is_current=True),
+                name="live_versions_of_body",
+            ),
         ]
 
     def __str__(self):

@@ -5,8 +5,11 @@ with them, never the draft tables. Pages that show one language read that langua
 rendering out of the record (``edition_of``) rather than the whole record.
 """
 
-from django.db.models import Max
+import datetime
+
+from django.db.models import Count, Max
 from django.db.models.fields.json import KT
+from django.db.models.functions import ExtractYear
 
 from . import search
 from .models import PublishedSlot, PublishedVersion
@@ -78,6 +81,49 @@ def live_versions():
         .only(*LIST_FIELDS)
         .order_by("start_date", "body_slug", "session_number", "agenda_slug")
     )
+
+
+def upcoming_live_versions(today, limit, *, body_slug=None):
+    """Live versions of sessions not yet over on ``today``, soonest first, at most
+    ``limit``."""
+    versions = live_versions().filter(end_date__gte=today)
+    if body_slug is not None:
+        versions = versions.filter(body_slug=body_slug)
+    return list(versions[:limit])
+
+
+def earlier_live_versions(today, limit, *, body_slug=None):
+    """Live versions of sessions over before ``today``, latest first, at most ``limit``."""
+    versions = live_versions().filter(end_date__lt=today)
+    if body_slug is not None:
+        versions = versions.filter(body_slug=body_slug)
+    return list(
+        versions.order_by("-start_date", "body_slug", "session_number", "agenda_slug")[:limit]
+    )
+
+
+def live_years(*, body_slug=None):
+    """[(year, number of live agenda documents)] by the year sessions start, latest first."""
+    versions = PublishedVersion.objects.filter(is_current=True)
+    if body_slug is not None:
+        versions = versions.filter(body_slug=body_slug)
+    return list(
+        versions.annotate(year=ExtractYear("start_date"))
+        .values("year")
+        .annotate(documents=Count("pk"))
+        .order_by("-year")
+        .values_list("year", "documents")
+    )
+
+
+def live_versions_in_year(year, *, body_slug=None):
+    """Live versions of the sessions that start in ``year``, in order of their dates."""
+    versions = live_versions().filter(
+        start_date__gte=datetime.date(year, 1, 1), start_date__lte=datetime.date(year, 12, 31)
+    )
+    if body_slug is not None:
+        versions = versions.filter(body_slug=body_slug)
+    return versions
 
 
 def live_version_count():

@@ -222,7 +222,7 @@ def test_search_finds_documents_by_symbol(client):
 
 # The query count of each public page is fixed: it does not grow with the content.
 AGENDA_PAGE_QUERIES = 2
-HOME_QUERIES = 1
+HOME_QUERIES = 3
 PROGRAMME_QUERIES = 3
 
 
