@@ -172,6 +172,8 @@ class AgendaItemInline(CachedChoicesInlineMixin, TranslationStackedInline):
 
 class AgendaAdmin(ServiceAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "session", "kind", "distribution", "issued_on", "item_count"]
+    # Latest sessions first, read through the session_latest_first index.
+    ordering = ["-session__start_date", "-session_id", "-pk"]
     list_filter = ["kind", "distribution"]
     search_fields = ["symbol", "session__body__symbol_prefix"]
     autocomplete_fields = ["session"]
@@ -218,6 +220,9 @@ class DocumentationLinkInline(CachedChoicesInlineMixin, admin.TabularInline):
 
 class AgendaItemAdmin(ServiceAdminMixin, TranslationAdmin):
     list_display = ["__str__", "agenda", "parent", "position", "kind"]
+    # Newest agenda first, each in reading order: the order of the item_admin_order
+    # index. ("agenda" would sort by the agenda's own ordering, through two joins.)
+    ordering = ["-agenda_id", "position", "pk"]
     list_select_related = ["agenda__session__body", "parent"]
     list_filter = ["kind"]
     autocomplete_fields = ["agenda"]

@@ -159,6 +159,10 @@ class Session(models.Model):
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
         ordering = ["-start_date", "body__symbol_prefix"]
+        indexes = [
+            # Lists of sessions and agendas, latest first.
+            models.Index(fields=["-start_date", "id"], name="session_latest_first"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["body", "number", "is_special"], name="session_unique_number"
@@ -318,6 +322,11 @@ class AgendaItem(models.Model):
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
         ordering = ["agenda", "position", "pk"]
+        indexes = [
+            # The admin's list of items, newest agenda first, in reading order: read
+            # from this index rather than sorting every item through four joins.
+            models.Index(fields=["-agenda", "position", "id"], name="item_admin_order"),
+        ]
 
     def __str__(self):
         return self.title_en or self.title or str(self.uid)

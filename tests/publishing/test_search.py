@@ -5,10 +5,7 @@ itself runs PostgreSQL's stemmers and indexes, so it is tested on PostgreSQL: sk
 a laptop's SQLite, failed rather than skipped where RUN_SERVICE_TESTS=1 (CI).
 """
 
-import os
-
 import pytest
-from django.db import connection
 
 from publishing import queries, search
 from publishing.models import SearchEntry
@@ -36,14 +33,6 @@ def test_a_chinese_query_is_a_phrase_of_pairs_or_a_prefix():
 def test_a_character_vector_weighs_the_label_above_the_text():
     assert search.character_vector("议程", "it's") == "'议程':1A '程':2A 'it':3B 's':4B"
     assert search.character_vector("a\\b", "") == "'a':1A 'b':2A"
-
-
-@pytest.fixture
-def postgresql():
-    if connection.vendor != "postgresql":
-        if os.environ.get("RUN_SERVICE_TESTS") == "1":
-            pytest.fail("RUN_SERVICE_TESTS=1 but the database is not PostgreSQL.")
-        pytest.skip("Full-text search runs on PostgreSQL; DATABASE_URL is SQLite.")
 
 
 def publish(**titles):
