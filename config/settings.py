@@ -107,6 +107,11 @@ CACHES = {"default": envcache("CACHE_URL", "locmem://")}
 PUBLIC_PAGE_MAX_AGE = envint("PUBLIC_PAGE_MAX_AGE", 60)
 # How long a stored page is kept at most (a publish drops it sooner).
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 24 * 3600)
+# Each worker also keeps its latest pages in memory (this many bytes at most) and trusts
+# the publish stamps it read for this many seconds: other workers see a publish at most
+# that late, and a page served again costs no trip to the shared cache. 0: always ask.
+PAGE_CACHE_LOCAL_BYTES = envint("PAGE_CACHE_LOCAL_BYTES", 16 * 1024 * 1024)
+PAGE_CACHE_LOCAL_SECONDS = envint("PAGE_CACHE_LOCAL_SECONDS", 1)
 # The release of the site's code: part of every cached page's key, so a deploy never
 # serves pages drawn by the previous code. Computed from the source files when unset.
 RELEASE = envstr("RELEASE")

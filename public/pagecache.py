@@ -20,6 +20,12 @@ What keeps a stored page right:
   (``invalidate_published``, on commit), which turns the pages drawn before into misses.
 - **Which day.** The key includes the date: lists of current and upcoming sessions are
   drawn again each day.
+- **Which worker.** Each process keeps the pages it served last in memory
+  (``PAGE_CACHE_LOCAL_BYTES``) and trusts the stamps it last read for
+  ``PAGE_CACHE_LOCAL_SECONDS``: a page served again within that time costs no round
+  trip to the shared cache. The process that publishes renews its own stamps at once;
+  the others see a publish at most that many seconds later (0 asks the shared cache on
+  every request).
 - **Which code.** The key includes the release (``release()``): a deploy of new site code
   never serves pages drawn by the old one.
 """
@@ -27,7 +33,9 @@ What keeps a stored page right:
 import functools
 import hashlib
 import re
+import time
 import uuid
+from collections import OrderedDict
 from pathlib import Path
 
 import django
@@ -100,9 +108,56 @@ def _page_key(request):
     return f"pages:{release()}:{day}:{hashlib.md5(where.encode()).hexdigest()}"
 
 
+class LocalPages:
+    """This process's most recent pages (least recently served dropped first, within a
+    size in bytes) and the stamps it last read, with when it read them."""
+
+    def __init__(self):
+        self.clear()
+
+    def clear(self):
+        self.pages = OrderedDict()
+        self.size = 0
+        self.stamps = {}
+
+    def get(self, key):
+        entry = self.pages.get(key)
+        if entry is not None:
+            self.pages.move_to_end(key)
+        return entry
+
+    def put(self, key, entry):
+        limit = settings.PAGE_CACHE_LOCAL_BYTES
+        if len(entry[1]) > limit:
+            return
+        old = self.pages.pop(key, None)
+        if old is not None:
+            self.size -= len(old[1])
+        self.pages[key] = entry
+        self.size += len(entry[1])
+        while self.size > limit:
+            _key, dropped = self.pages.popitem(last=False)
+            self.size -= len(dropped[1])
+
+    def stamp(self, tag):
+        known = self.stamps.get(tag)
+        if known is not None and time.monotonic() - known[1] < settings.PAGE_CACHE_LOCAL_SECONDS:
+            return known[0]
+        return None
+
+    def remember(self, tag, stamp):
+        self.stamps[tag] = (stamp, time.monotonic())
+
+
+local_pages = LocalPages()
+
+
 def invalidate(tags):
     """Give each tag a new stamp: every page stored under an older one is a miss now."""
-    _cache().set_many({_stamp_key(tag): uuid.uuid4().hex for tag in tags}, timeout=None)
+    stamps = {tag: uuid.uuid4().hex for tag in tags}
+    _cache().set_many({_stamp_key(tag): stamp for tag, stamp in stamps.items()}, timeout=None)
+    for tag, stamp in stamps.items():
+        local_pages.remember(tag, stamp)
 
 
 def invalidate_published(sender, *, addresses, **kwargs):
@@ -118,14 +173,31 @@ def invalidate_published(sender, *, addresses, **kwargs):
     transaction.on_commit(lambda: invalidate(tags))
 
 
-def _current_stamp(cache, tag, found):
-    stamp = found.get(_stamp_key(tag))
+def _current_stamp(cache, tag):
+    stamp = local_pages.stamp(tag)
+    if stamp is not None:
+        return stamp
+    stamp = cache.get(_stamp_key(tag))
     if stamp is None:
         # First page since the cache was emptied: start a stamp (another process may
         # have started one at the same moment; then that one is the stamp).
         cache.add(_stamp_key(tag), uuid.uuid4().hex, timeout=None)
         stamp = cache.get(_stamp_key(tag))
+    local_pages.remember(tag, stamp)
     return stamp
+
+
+def _stored(cache, key, stamp):
+    """The page stored under ``key`` and ``stamp``, from this process or the shared
+    cache, or None."""
+    entry = local_pages.get(key)
+    if entry is not None and entry[0] == stamp:
+        return entry
+    entry = cache.get(key)
+    if entry is not None and entry[0] == stamp:
+        local_pages.put(key, entry)
+        return entry
+    return None
 
 
 def published_page(view):
@@ -181,16 +253,16 @@ class PublishedPageCacheMiddleware:
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             return self._private(request)
         cache = _cache()
-        tag = tag_of(request.path_info)
         key = _page_key(request)
-        found = cache.get_many([key, _stamp_key(tag)])
-        entry = found.get(key)
-        stamp = _current_stamp(cache, tag, found)
-        if entry is not None and entry[0] == stamp:
+        stamp = _current_stamp(cache, tag_of(request.path_info))
+        entry = _stored(cache, key, stamp)
+        if entry is not None:
             return _conditional(request, _replay(entry))
         response = self.get_response(request)
         if self._storable(request, response):
-            cache.set(key, _entry(stamp, response), timeout=settings.PAGE_CACHE_SECONDS)
+            entry = _entry(stamp, response)
+            cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+            local_pages.put(key, entry)
         if getattr(response, "published_page", False):
             return _conditional(request, response)
         return response

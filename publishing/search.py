@@ -154,7 +154,9 @@ def matching(query):
     if not words:
         return live.order_by("-version__start_date", "pk")
     text_query = _text_query(words)
-    candidates = live.filter(document=text_query).values("pk")[:CANDIDATES]
+    # Any matches, in no order (the model's ordering would sort them all through the
+    # version's agenda and session first).
+    candidates = live.filter(document=text_query).order_by().values("pk")[:CANDIDATES]
     return (
         SearchEntry.objects.filter(pk__in=candidates)
         .annotate(rank=SearchRank(F("document"), text_query))

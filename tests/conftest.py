@@ -15,6 +15,8 @@ from django.db import connection
 from django.test import Client
 from django.utils import translation
 
+from public.pagecache import local_pages
+
 from .factories import UserFactory
 from .snapshot_contract import checked_freeze
 
@@ -69,6 +71,7 @@ def published_records_keep_their_contract():
 def empty_page_cache():
     """Each test starts with no stored page: the database is new, so is the site."""
     cache.clear()
+    local_pages.clear()
     yield
 
 

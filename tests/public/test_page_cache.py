@@ -7,6 +7,7 @@ never get or leave a stored page; languages never share one.
 """
 
 import datetime
+import time
 
 import pytest
 from django.core.cache import cache
@@ -14,6 +15,8 @@ from django.test import Client
 from django.utils import timezone
 from django.utils.http import http_date
 
+from public import pagecache
+from public.pagecache import local_pages
 from publishing.services import publish_agenda
 from tests.factories import AgendaFactory, AgendaItemFactory, BodyFactory, SessionFactory
 
@@ -85,6 +88,7 @@ def test_a_conditional_request_gets_a_304_without_a_query(
 def test_a_drawn_page_also_answers_304(client, agenda, django_assert_num_queries):
     etag = Client().get(URL.format("en"))["ETag"]
     cache.clear()
+    local_pages.clear()
 
     response = get(client, URL.format("en"), django_assert_num_queries, DRAWN, if_none_match=etag)
 
@@ -225,3 +229,41 @@ def test_pages_stored_yesterday_are_drawn_again_today(client, monkeypatch):
     upcoming = '<section aria-labelledby="upcoming-heading">'
     assert "/en/bodies/today/" in home[home.index(upcoming) :].split("</section>")[0]
     assert "/en/bodies/today/" not in tomorrow[tomorrow.index(upcoming) :].split("</section>")[0]
+
+
+def test_other_workers_see_a_publish_once_their_stamps_are_older_than_a_second(
+    client, agenda, monkeypatch, django_assert_num_queries
+):
+    client.get(URL.format("en"))
+    # Another process publishes the agenda: the shared stamp changes, not this one's.
+    cache.set("pages:stamp:address:wg-cache/7/annotated-agenda", "renewed elsewhere", None)
+
+    get(client, URL.format("en"), django_assert_num_queries, 0)
+    later = time.monotonic() + 1.5
+    monkeypatch.setattr(pagecache.time, "monotonic", lambda: later)
+
+    get(client, URL.format("en"), django_assert_num_queries, DRAWN)
+
+
+def test_with_no_local_trust_every_request_reads_the_shared_stamp(
+    client, agenda, settings, django_assert_num_queries
+):
+    settings.PAGE_CACHE_LOCAL_SECONDS = 0
+    client.get(URL.format("en"))
+    get(client, URL.format("en"), django_assert_num_queries, 0)
+    cache.set("pages:stamp:address:wg-cache/7/annotated-agenda", "renewed elsewhere", None)
+
+    get(client, URL.format("en"), django_assert_num_queries, DRAWN)
+
+
+def test_a_worker_keeps_its_latest_pages_within_its_size(settings):
+    settings.PAGE_CACHE_LOCAL_BYTES = 10
+    pages = pagecache.LocalPages()
+    pages.put("a", ("s", b"1234"))
+    pages.put("b", ("s", b"1234"))
+    pages.get("a")
+    pages.put("c", ("s", b"1234"))
+    pages.put("huge", ("s", b"12345678901"))
+
+    assert list(pages.pages) == ["a", "c"]
+    assert pages.size == 8
