@@ -19,7 +19,8 @@ from publishing import queries
 from .converters import SessionNumber
 from .pagecache import published_page
 
-SEARCH_RESULT_LIMIT = 200
+# Entries a search shows at most (several languages of one thing make one result).
+SEARCH_RESULT_LIMIT = 100
 # Agenda documents each list of home and body pages shows at most; the rest by year.
 LISTED_DOCUMENTS = 30
 # Agenda documents per page of a year.
@@ -270,7 +271,7 @@ def _search_results(query):
     """Matches grouped per thing found, labelled in the page language where it matched."""
     language = get_language()
     groups = {}
-    for entry in queries.search_published(query)[:SEARCH_RESULT_LIMIT]:
+    for entry in queries.search_published(query, limit=SEARCH_RESULT_LIMIT):
         key = (entry.version_id, entry.kind, entry.anchor, entry.symbol)
         chosen = groups.get(key)
         if chosen is None or (entry.language == language and chosen.language != language):

@@ -31,7 +31,7 @@ from .models import SearchEntry
 
 # How many matches are ranked at most: enough to rank every match of a rare word and a
 # sample of a common one, few enough to rank in a few milliseconds.
-CANDIDATES = 2000
+CANDIDATES = 1000
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 RUN = re.compile(rf"[{CJK}]+|[^\W{CJK}]+")
 
@@ -139,26 +139,30 @@ def _text_query(words):
     return combined
 
 
-def matching(query):
-    """Live entries matching every word of ``query``, best first (a queryset)."""
+def best_matches(query, limit):
+    """The ids of the live entries matching every word of ``query``, best first, at
+    most ``limit`` (one query)."""
     symbols, words = _symbols_and_words(query)
     if not symbols and not words:
-        return SearchEntry.objects.none()
-    live = SearchEntry.objects.filter(version__is_current=True)
+        return []
+    live = SearchEntry.objects.filter(version__is_current=True).order_by()
     if not is_postgresql():
         for word in query.casefold().split():
             live = live.filter(text__contains=word)
-        return live.order_by("version__start_date", "pk")
+        ordered = live.order_by("version__start_date", "pk")
+        return list(ordered.values_list("pk", flat=True)[:limit])
     for symbol in symbols:
         live = live.filter(symbol__icontains=symbol)
     if not words:
-        return live.order_by("-version__start_date", "pk")
+        ordered = live.order_by("-version__start_date", "pk")
+        return list(ordered.values_list("pk", flat=True)[:limit])
     text_query = _text_query(words)
-    # Any matches, in no order (the model's ordering would sort them all through the
-    # version's agenda and session first).
-    candidates = live.filter(document=text_query).order_by().values("pk")[:CANDIDATES]
-    return (
-        SearchEntry.objects.filter(pk__in=candidates)
+    # Any CANDIDATES matches, in no particular order, ranked as they are read: the
+    # best ``limit`` of them are the answer.
+    candidates = (
+        live.filter(document=text_query)
         .annotate(rank=SearchRank(F("document"), text_query))
-        .order_by("-rank", "-version__start_date", "pk")
+        .values_list("rank", "version__start_date", "pk")[:CANDIDATES]
     )
+    ranked = sorted(candidates, key=lambda row: (-row[0], -row[1].toordinal(), row[2]))
+    return [pk for _rank, _date, pk in ranked[:limit]]

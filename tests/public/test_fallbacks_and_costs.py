@@ -125,7 +125,7 @@ PAGE_QUERIES = {
     "body": 3,
     "session": 1,
     "version": 4,
-    "search": 1,
+    "search": 2,
 }
 
 

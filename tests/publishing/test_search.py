@@ -46,7 +46,7 @@ def publish(**titles):
 
 
 def labels(query):
-    return [entry.label for entry in queries.search_published(query)]
+    return [entry.label for entry in queries.search_published(query, limit=10)]
 
 
 @pytest.mark.services
