@@ -28,6 +28,7 @@ from modeltranslation.admin import (
 from . import queries, services
 from .adminkit import (
     CachedChoicesInlineMixin,
+    LargeTablePaginator,
     ServiceAdminMixin,
     TranslationTabsMedia,
     change_link,
@@ -223,6 +224,9 @@ class AgendaItemAdmin(ServiceAdminMixin, TranslationAdmin):
     # Newest agenda first, each in reading order: the order of the item_admin_order
     # index. ("agenda" would sort by the agenda's own ordering, through two joins.)
     ordering = ["-agenda_id", "position", "pk"]
+    # Half a million items: counted from statistics, and only once per page.
+    paginator = LargeTablePaginator
+    show_full_result_count = False
     list_select_related = ["agenda__session__body", "parent"]
     list_filter = ["kind"]
     autocomplete_fields = ["agenda"]
