@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from agendas.adminkit import LargeTablePaginator
 from tests.factories import AgendaFactory, AgendaItemFactory
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db]
@@ -52,3 +53,25 @@ def test_the_agenda_list_reads_the_session_latest_first_index(postgresql, secret
     plan = plan_of_list_query(secretariat_client, "/admin/agendas/agenda/", "agendas_agenda")
 
     assert "session_latest_first" in plan
+
+
+def test_a_long_unfiltered_list_is_counted_from_statistics(
+    postgresql, secretariat_client, monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setattr(LargeTablePaginator, "ESTIMATE_ABOVE", 2)
+    agenda = AgendaFactory()
+    for _ in range(3):
+        AgendaItemFactory(agenda=agenda)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE agendas_agendaitem")
+    for _ in range(2):
+        AgendaItemFactory(agenda=agenda)
+
+    unfiltered = secretariat_client.get("/admin/agendas/agendaitem/")
+    filtered = secretariat_client.get("/admin/agendas/agendaitem/", {"kind": "item"})
+
+    # The statistics saw 3 rows; a filtered list is counted exactly.
+    assert unfiltered.context["cl"].result_count == 3
+    assert filtered.context["cl"].result_count == 5
+    monkeypatch.setattr(LargeTablePaginator, "ESTIMATE_ABOVE", 100_000)
+    assert secretariat_client.get("/admin/agendas/agendaitem/").context["cl"].result_count == 5
