@@ -20,7 +20,7 @@ from .converters import SessionNumber
 from .pagecache import published_page
 
 # Entries a search shows at most (several languages of one thing make one result).
-SEARCH_RESULT_LIMIT = 100
+SEARCH_RESULT_LIMIT = 50
 # Agenda documents each list of home and body pages shows at most; the rest by year.
 LISTED_DOCUMENTS = 30
 # Agenda documents per page of a year.
