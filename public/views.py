@@ -87,7 +87,7 @@ def _by_body(versions):
     return list(groups.values())
 
 
-def _lists(request, *, body_slug=None):
+def _lists(*, body_slug=None):
     """Current and upcoming sessions, then the latest earlier ones under their years,
     each list at most ``LISTED_DOCUMENTS`` long, and every year with its count: a page
     that stays small however many sessions are published."""
@@ -108,7 +108,7 @@ def _lists(request, *, body_slug=None):
 
 @published_page
 def home(request):
-    lists = _lists(request)
+    lists = _lists()
     context = {
         **lists,
         "upcoming": _by_body(lists["upcoming"]),
@@ -123,7 +123,7 @@ def home(request):
 
 @published_page
 def body(request, body):
-    lists = _lists(request, body_slug=body)
+    lists = _lists(body_slug=body)
     # A body is public through its published sessions only: one known only to drafts
     # does not exist for the public.
     if not lists["years"]:
