@@ -11,7 +11,7 @@ import time
 
 import pytest
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
 from django.utils.http import http_date
 
@@ -267,3 +267,17 @@ def test_a_worker_keeps_its_latest_pages_within_its_size(settings):
 
     assert list(pages.pages) == ["a", "c"]
     assert pages.size == 8
+
+
+@override_settings(ROOT_URLCONF="tests.public.csrf_urls")
+def test_a_page_with_a_csrf_token_is_never_stored():
+    first, second = Client(), Client()
+
+    mine = first.get("/form/")
+    theirs = second.get("/form/")
+    again = first.get("/form/")
+
+    assert mine.content != theirs.content
+    assert mine.cookies["csrftoken"].value != theirs.cookies["csrftoken"].value
+    assert again.content.decode().startswith("token:")
+    assert again.content != theirs.content
