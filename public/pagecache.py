@@ -302,5 +302,6 @@ def _replay(entry):
     response = HttpResponse(content)
     for name, value in headers:
         response[name] = value
+    response["Content-Length"] = str(len(content))
     response.published_page = True
     return response

@@ -59,6 +59,7 @@ def test_a_second_visit_is_answered_from_the_store_without_a_query(
         assert response["Content-Type"] == "text/html; charset=utf-8"
         assert response["Content-Language"] == "en"
         assert response["X-Frame-Options"] == "DENY"
+        assert response["Content-Length"] == str(len(first.content))
         assert response.cookies == {}
 
 
