@@ -391,6 +391,15 @@ def main():
         run("daily programme (en)", f"/en/programme/{day}/")
         for name, words in SEARCHES.items():
             run(name, "/en/search/?q=" + urllib.request.quote(words))
+        # Two visitors searching for a common word all the time, and the others reading.
+        common = "/en/search/?q=" + urllib.request.quote(SEARCHES["search, common word (en)"])
+        searchers = subprocess.Popen(
+            ["wrk", "-t1", "-c2", f"-d{args.duration + 3}s", server.url(common)],
+            stdout=subprocess.DEVNULL,
+        )
+        time.sleep(1)
+        run("agenda page, seed, 2 searchers busy", SEED)
+        searchers.wait()
         run("sitemap index", "/sitemap.xml")
         run("sitemap file (3,000 addresses)", "/sitemap-agendas-1.xml")
         peer = None if args.no_peer else peer_server()
