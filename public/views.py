@@ -6,12 +6,14 @@ version, and an agenda page shows the document rendered when it was published. O
 site around it (navigation, language switcher, versions box) is drawn here.
 """
 
+import functools
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse, translate_url
-from django.utils import timezone
+from django.urls import get_script_prefix, reverse, translate_url
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 
 from publishing import queries
@@ -49,6 +51,34 @@ def language_links(request):
     prefix = f"/{current}/"
     unprefixed = "/" + full_path.removeprefix(prefix) if full_path.startswith(prefix) else "/"
     return {"language_links": links, "x_default": request.build_absolute_uri(unprefixed)}
+
+
+@functools.lru_cache(maxsize=64)
+def _agenda_patterns(language, script_prefix):
+    """The addresses of a live agenda and of a numbered version in ``language``, each
+    reversed once, as format strings of the frozen columns."""
+    marks = {"body": "body-mark", "number": SessionNumber(9999), "document": "document-mark"}
+    with translation.override(language):
+        live = reverse("public:agenda", kwargs=marks)
+        numbered = reverse("public:agenda-version", kwargs={**marks, "version": 1})
+
+    def pattern(path):
+        path = path.replace("/body-mark/", "/{body}/").replace("/9999/", "/{session}/")
+        path = path.replace("/document-mark/", "/{document}/")
+        return path.replace("/versions/1/", "/versions/{version}/")
+
+    return pattern(live), pattern(numbered)
+
+
+def agenda_address(version):
+    """``version.get_absolute_url()`` without a URL reversal: for long lists."""
+    live, numbered = _agenda_patterns(get_language(), get_script_prefix())
+    return (live if version.is_current else numbered).format(
+        body=version.body_slug,
+        session=version.session_key,
+        document=version.agenda_slug,
+        version=version.number,
+    )
 
 
 def _session_number(version):
@@ -278,7 +308,7 @@ def _search_results(query):
             groups[key] = entry
     results = []
     for entry in groups.values():
-        url = entry.version.get_absolute_url()
+        url = agenda_address(entry.version)
         results.append(
             {
                 "entry": entry,

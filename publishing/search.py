@@ -31,7 +31,7 @@ from .models import SearchEntry
 
 # How many matches are ranked at most: enough to rank every match of a rare word and a
 # sample of a common one, few enough to rank in a few milliseconds.
-CANDIDATES = 500
+CANDIDATES = 300
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 RUN = re.compile(rf"[{CJK}]+|[^\W{CJK}]+")
 
@@ -126,8 +126,12 @@ def _symbols_and_words(query):
 
 def _text_query(words):
     text = " ".join(words)
+    # Words written only in characters are read as such: a stemmer makes nothing of them.
+    only_characters = not re.search(rf"[^\W{CJK}]", text)
     combined = None
     for lang in languages.all_languages():
+        if only_characters and not lang.search_by_characters:
+            continue
         if lang.search_by_characters:
             raw = character_query(text)
             if not raw:
@@ -157,6 +161,8 @@ def best_matches(query, limit):
         ordered = live.order_by("-version__start_date", "pk")
         return list(ordered.values_list("pk", flat=True)[:limit])
     text_query = _text_query(words)
+    if text_query is None:
+        return []
     # Any CANDIDATES matches, in no particular order, ranked as they are read: the
     # best ``limit`` of them are the answer.
     candidates = (

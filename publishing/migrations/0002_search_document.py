@@ -7,10 +7,13 @@ from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 INDEXES = [
+    # fastupdate off: rows are written once per publish, read by every search; with the
+    # pending list on, each search scanned up to 4 MB of unmerged entries (4 ms for a
+    # rare word instead of 0.4 ms on the benchmark's 3.6 million rows).
     "CREATE INDEX IF NOT EXISTS search_entry_document ON publishing_searchentry "
-    "USING gin (document)",
+    "USING gin (document) WITH (fastupdate = off)",
     "CREATE INDEX IF NOT EXISTS search_entry_symbol_trgm ON publishing_searchentry "
-    "USING gin (UPPER(symbol) gin_trgm_ops) WHERE symbol <> ''",
+    "USING gin (UPPER(symbol) gin_trgm_ops) WITH (fastupdate = off) WHERE symbol <> ''",
 ]
 DROP = ["DROP INDEX IF EXISTS search_entry_document", "DROP INDEX IF EXISTS search_entry_symbol_trgm"]
 
