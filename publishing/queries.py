@@ -12,7 +12,7 @@ from django.db.models.fields.json import KT
 from django.db.models.functions import ExtractYear
 
 from . import search
-from .models import PublishedSlot, PublishedVersion, SearchEntry
+from .models import PublishedSlot, PublishedVersion
 from .snapshot import check_schema, draft_differs
 
 # Everything of a version but its record, for lists.
@@ -241,18 +241,13 @@ def nearest_programme_date(date):
 
 def search_published(query, *, limit):
     """Entries of live versions matching every word of ``query``, best first, at most
-    ``limit``, with the list columns of their versions (never their records): two
-    queries, the best ids, then their rows."""
-    ids = search.best_matches(query, limit)
-    if not ids:
-        return []
-    rows = (
-        SearchEntry.objects.filter(pk__in=ids)
+    ``limit``, with the list columns of their versions (never their records): one
+    query."""
+    return list(
+        search.best_matches(query)
         .select_related("version")
         .only(
             "pk", "kind", "language", "anchor", "symbol", "label", "version_id",
             *(f"version__{f}" for f in LIST_FIELDS),
-        )
-        .in_bulk()
+        )[:limit]
     )  # fmt: skip
-    return [rows[pk] for pk in ids]

@@ -143,32 +143,30 @@ def _text_query(words):
     return combined
 
 
-def best_matches(query, limit):
-    """The ids of the live entries matching every word of ``query``, best first, at
-    most ``limit`` (one query)."""
+def best_matches(query):
+    """Live entries matching every word of ``query``, best first (a queryset: slice it).
+
+    On PostgreSQL any ``CANDIDATES`` matches are found in no particular order and only
+    those are ranked, in the same query."""
     symbols, words = _symbols_and_words(query)
     if not symbols and not words:
-        return []
-    live = SearchEntry.objects.filter(version__is_current=True).order_by()
+        return SearchEntry.objects.none()
+    live = SearchEntry.objects.filter(version__is_current=True)
     if not is_postgresql():
         for word in query.casefold().split():
             live = live.filter(text__contains=word)
-        ordered = live.order_by("version__start_date", "pk")
-        return list(ordered.values_list("pk", flat=True)[:limit])
+        return live.order_by("version__start_date", "pk")
     for symbol in symbols:
         live = live.filter(symbol__icontains=symbol)
     if not words:
-        ordered = live.order_by("-version__start_date", "pk")
-        return list(ordered.values_list("pk", flat=True)[:limit])
+        return live.order_by("-version__start_date", "pk")
     text_query = _text_query(words)
     if text_query is None:
-        return []
-    # Any CANDIDATES matches, in no particular order, ranked as they are read: the
-    # best ``limit`` of them are the answer.
-    candidates = (
-        live.filter(document=text_query)
+        return SearchEntry.objects.none()
+    # In no order: the model's ordering would sort every match through its version.
+    candidates = live.filter(document=text_query).order_by().values("pk")[:CANDIDATES]
+    return (
+        SearchEntry.objects.filter(pk__in=candidates)
         .annotate(rank=SearchRank(F("document"), text_query))
-        .values_list("rank", "version__start_date", "pk")[:CANDIDATES]
+        .order_by("-rank", "-version__start_date", "pk")
     )
-    ranked = sorted(candidates, key=lambda row: (-row[0], -row[1].toordinal(), row[2]))
-    return [pk for _rank, _date, pk in ranked[:limit]]

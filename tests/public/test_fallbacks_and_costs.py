@@ -125,7 +125,7 @@ PAGE_QUERIES = {
     "body": 3,
     "session": 1,
     "version": 4,
-    "search": 2,
+    "search": 1,
 }
 
 
