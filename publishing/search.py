@@ -31,7 +31,7 @@ from .models import SearchEntry
 
 # How many matches are ranked at most: enough to rank every match of a rare word and a
 # sample of a common one, few enough to rank in a few milliseconds.
-CANDIDATES = 300
+CANDIDATES = 150
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 RUN = re.compile(rf"[{CJK}]+|[^\W{CJK}]+")
 
