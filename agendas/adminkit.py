@@ -11,8 +11,11 @@ import json
 from django import forms
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.core.paginator import Paginator
+from django.db import connection
 from django.forms.models import InlineForeignKeyField
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
@@ -312,3 +315,30 @@ class CachedChoicesInlineMixin(ServiceAdminMixin):
             # iter() first: list() would ask for len(), which costs a COUNT query.
             formfield.choices = list(iter(formfield.choices))
         return formfield
+
+
+class LargeTablePaginator(Paginator):
+    """A changelist's paginator that does not read half a million rows to count them.
+
+    An unfiltered list on PostgreSQL is counted from the planner's statistics
+    (``pg_class.reltuples``, kept by autovacuum) once the table holds more than
+    ``ESTIMATE_ABOVE`` rows, and exactly below that; a filtered list is counted exactly.
+    One query either way.
+    """
+
+    ESTIMATE_ABOVE = 100_000
+
+    @cached_property
+    def count(self):
+        queryset = self.object_list
+        if connection.vendor != "postgresql" or queryset.query.where:
+            return super().count
+        table = connection.ops.quote_name(queryset.model._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT CASE WHEN reltuples > %s THEN reltuples::bigint "
+                f"ELSE (SELECT COUNT(*) FROM {table}) END "
+                "FROM pg_class WHERE oid = %s::regclass",
+                [self.ESTIMATE_ABOVE, table],
+            )
+            return cursor.fetchone()[0]

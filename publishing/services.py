@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 
 from agendas.models import Agenda, session_key
 
-from . import queries, review
+from . import queries, review, search
 from .index import published_slots, search_entries
 from .models import PublishedSlot, PublishedVersion, SearchEntry
 from .rendering import freeze
+from .signals import version_published
 from .snapshot import build_snapshot
 
 logger = logging.getLogger(__name__)
@@ -113,6 +114,12 @@ def _publish(agenda, *, by=None, reviewed=None):
             summary=_summaries(content),
         )
         PublishedSlot.objects.bulk_create(published_slots(version))
-        SearchEntry.objects.bulk_create(search_entries(version))
+        entries = search_entries(version)
+        search.prepare(entries)
+        SearchEntry.objects.bulk_create(entries)
+        search.index_version(version)
+        version_published.send(
+            sender=PublishedVersion, version=version, addresses=queries.addresses_of(agenda)
+        )
     logger.info("%s published as version %s by %s", agenda, version.number, by or "a script")
     return version

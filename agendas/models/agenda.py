@@ -232,6 +232,11 @@ class AgendaItem(Versioned):
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
         ordering = ["agenda", "position", "pk"]
+        indexes = [
+            # The admin's list of items, newest agenda first, in reading order: read
+            # from this index rather than sorting every item through four joins.
+            models.Index(fields=["-agenda", "position", "id"], name="item_admin_order"),
+        ]
 
     def __str__(self):
         # Any language's title before the uid: an item drafted in Chinese only is still

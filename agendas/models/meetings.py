@@ -196,6 +196,10 @@ class Session(Versioned):
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
         ordering = ["-start_date", "body__symbol_prefix"]
+        indexes = [
+            # Lists of sessions and agendas, latest first.
+            models.Index(fields=["-start_date", "id"], name="session_latest_first"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 "body",
