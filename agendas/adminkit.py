@@ -120,13 +120,15 @@ class VersionedForm(forms.ModelForm):
     # What was shown, what came back ----------------------------------------------------
 
     def _content_fields(self):
-        """The fields a person edits: not this digest, the row's id or an inline's link
-        to its parent."""
+        """The fields a person edits: not this digest, the row's id, an inline's link to
+        its parent, or the formset's own DELETE and ORDER (added after the form was made;
+        a deletion is the formset's business)."""
         pk_name = self.instance._meta.pk.name
         return [
             (name, field)
             for name, field in self.fields.items()
-            if name not in ("shown", pk_name) and not isinstance(field, InlineForeignKeyField)
+            if name not in ("shown", pk_name, "DELETE", "ORDER")
+            and not isinstance(field, InlineForeignKeyField)
         ]
 
     def _initial_value(self, name):
