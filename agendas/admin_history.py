@@ -322,6 +322,11 @@ class HistoryAdminMixin:
 
     def log_change(self, request, obj, message):
         history.set_admin_comment(message)
+        if message:
+            # The object as the page left it, with its rows: also when only inline rows
+            # were removed, which no save records, or when the object itself was not
+            # written because the person did not touch it.
+            history.include(obj)
         return super().log_change(request, obj, message)
 
     def _history_url(self, obj):

@@ -306,3 +306,32 @@ def test_the_agenda_page_links_each_item_to_its_history(secretariat_client):
     response = secretariat_client.get(reverse("admin:agendas_agenda_change", args=[item.agenda_id]))
 
     assert f'<a href="{history_url(item)}">History</a>' in response.content.decode()
+
+
+def test_removing_an_inline_row_on_an_admin_page_is_a_revision_of_the_page_object(
+    secretariat_client,
+):
+    item = AgendaItemFactory(title_en="Prevention of corruption")
+    removed = DocumentationLinkFactory(item=item, document__symbol="TEST/WG.9/2020/4")
+    kept = DocumentationLinkFactory(item=item)
+    url = reverse("admin:agendas_agendaitem_change", args=[item.pk])
+    data = form_data(secretariat_client.get(url))
+    (prefix,) = [
+        name.removesuffix("-id")
+        for name, value in data.items()
+        if name.startswith("documentation-") and name.endswith("-id") and value == removed.pk
+    ]
+    data[f"{prefix}-DELETE"] = "on"
+
+    assert secretariat_client.post(url, data).status_code == 302
+
+    revision = Revision.objects.get()
+    assert history.comment_text(revision.comment) == (
+        "Deleted documentation “Prevention of corruption – TEST/WG.9/2020/4”."
+    )
+    assert {
+        (v.content_type.model_class(), int(v.object_id)) for v in revision.version_set.all()
+    } == {
+        (AgendaItem, item.pk),
+        (DocumentationLink, kept.pk),
+    }
