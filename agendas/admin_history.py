@@ -395,6 +395,14 @@ class HistoryAdminMixin:
                 _("The version was not restored: %(reason)s")
                 % {"reason": " ".join(error.messages)},
             )
+        except PermissionDenied as error:
+            # The service may refuse this person the change (a translator restoring
+            # another language's text): say so on the history page, not as a 403.
+            messages.error(
+                request,
+                _("The version was not restored: %(reason)s")
+                % {"reason": str(error) or _("you may not make this change.")},
+            )
         else:
             when = formats.date_format(
                 timezone.localtime(version.revision.date_created), "DATETIME_FORMAT"

@@ -303,15 +303,24 @@ def include(*objects):
 # --- Restoring -------------------------------------------------------------------------------
 
 
+# Fields that say how an object was saved rather than what it holds: the counter an
+# optimistic lock checks must stay what it is now, or the restore's own save would be
+# refused as stale. Neither restored nor shown as a change.
+NOT_CONTENT = {"version"}
+
+
 def restorable_fields(model):
     """The fields a restore sets: those a person edits. Keys, identifiers, columns
-    derived on save (a document's parsed symbol, "last edited") and the untranslated
-    mirror of translated fields are left to the model."""
+    derived on save (a document's parsed symbol, "last edited"), the untranslated
+    mirror of translated fields and ``NOT_CONTENT`` are left to the model."""
     translated = set(get_translatable_fields_for_model(model) or ())
     return [
         field
         for field in model._meta.concrete_fields
-        if field.editable and not field.primary_key and field.name not in translated
+        if field.editable
+        and not field.primary_key
+        and field.name not in translated
+        and field.name not in NOT_CONTENT
     ]
 
 

@@ -3,13 +3,14 @@
 import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 from django.utils import formats, timezone
 from lxml import html
 from reversion.models import Revision, Version
 
-from agendas import history, services
+from agendas import history, savers, services
 from agendas.models import AgendaItem, DocumentationLink
 from tests.admin_helpers import form_data
 from tests.factories import (
@@ -235,6 +236,24 @@ def test_a_refused_restore_says_why_and_changes_nothing(secretariat_client, offi
     assert Revision.objects.count() == 2
 
 
+def test_a_restore_the_service_refuses_this_person_says_why_and_changes_nothing(
+    secretariat_client, officer, monkeypatch
+):
+    item = edited_item(officer)
+    first = Version.objects.get_for_object(item).last()
+
+    def refuse(instance, *, by=None):
+        raise PermissionDenied("You translate French only.")
+
+    monkeypatch.setitem(savers._SAVERS, AgendaItem, refuse)
+    response = secretariat_client.post(restore_url(item, first), follow=True)
+
+    assert messages_of(response) == ["The version was not restored: You translate French only."]
+    item.refresh_from_db()
+    assert item.title_fr == "Prévention de la corruption"
+    assert Revision.objects.count() == 3
+
+
 def test_a_viewer_sees_the_history_but_may_not_restore(viewer_client, officer):
     item = edited_item(officer)
     first = Version.objects.get_for_object(item).last()
@@ -335,3 +354,26 @@ def test_removing_an_inline_row_on_an_admin_page_is_a_revision_of_the_page_objec
         (AgendaItem, item.pk),
         (DocumentationLink, kept.pk),
     }
+
+
+def test_saving_the_agenda_page_with_its_items_is_one_revision(secretariat_client, secretariat):
+    item = AgendaItemFactory(title_en="Opening of the session", position=15)
+    agenda = item.agenda
+    url = reverse("admin:agendas_agenda_change", args=[agenda.pk])
+    data = form_data(secretariat_client.get(url))
+    prefix = next(key for key in data if key.endswith("-0-title_en")).removesuffix("-0-title_en")
+    data[f"{prefix}-0-title_en"] = "Opening of the meeting"
+    data["title"] = "Provisional agenda and annotations"
+
+    assert secretariat_client.post(url, data).status_code == 302
+
+    # The masthead, the item and its place respaced from 15 to 10 by the services.
+    revision = Revision.objects.get()
+    assert revision.user == secretariat
+    assert history.comment_text(revision.comment) == (
+        "Changed Title. Changed Title [en] for agenda item “Opening of the meeting”."
+    )
+    stored = revision.version_set.get(content_type__model="agendaitem").field_dict
+    assert (stored["title_en"], stored["position"]) == ("Opening of the meeting", 10)
+    stored = revision.version_set.get(content_type__model="agenda").field_dict
+    assert stored["title_en"] == "Provisional agenda and annotations"
