@@ -10,7 +10,8 @@ it; staff who may change it also get a Restore button per revision, which posts 
 
 Reading is kept to a fixed number of queries whatever the number of revisions: the
 object's versions in one query, the versions of its rows in all those revisions in a
-second, and the names of rows that changed fields point at in one query per model.
+second, and the names of rows that changed fields point at in one query per model (one
+more for the names of such rows since removed, read from their last version).
 """
 
 import difflib
@@ -125,13 +126,24 @@ class _Labels:
         for model, keys in self.wanted.items():
             rows = model._default_manager.in_bulk(keys)
             self.found.update({(model, pk): str(row) for pk, row in rows.items()})
+            gone = keys - set(rows)
+            if gone and reversion.is_registered(model):
+                # A removed row is named as its newest version named it.
+                versions = (
+                    Version.objects.get_for_model(model)
+                    .filter(object_id__in=[str(pk) for pk in gone])
+                    .order_by("pk")
+                    .values_list("object_id", "object_repr")
+                )
+                for object_id, name in versions:
+                    self.found[(model, int(object_id))] = _("%(name)s (removed)") % {"name": name}
 
     def of(self, field, value):
         if value is None:
             return ""
         return self.found.get(
             (field.related_model, value),
-            _("#%(key)s (no longer exists)") % {"key": value},
+            _("#%(key)s (removed)") % {"key": value},
         )
 
 

@@ -11,7 +11,7 @@ from lxml import html
 from reversion.models import Revision, Version
 
 from agendas import history, savers, services
-from agendas.models import AgendaItem, DocumentationLink
+from agendas.models import AgendaItem, DocumentationLink, DocumentPurpose
 from tests.admin_helpers import form_data
 from tests.factories import (
     AgendaItemFactory,
@@ -158,6 +158,46 @@ def test_the_history_lists_who_did_what_with_the_old_and_new_texts(secretariat_c
     page = html.fromstring(response.content.decode())
     diff = page.xpath("//dd/div[@class='revision__diff']")[1]
     assert [(node.tag, node.text) for node in diff] == [("ins", " twice")]
+
+
+def test_the_history_shows_rows_changed_and_removed_and_what_changed_in_them(
+    secretariat_client, officer
+):
+    item = AgendaItemFactory(title_en="Good practices")
+    changed = DocumentationLinkFactory(item=item, document__symbol="TEST/WG.9/2020/6")
+    removed = DocumentationLinkFactory(item=item, document__symbol="TEST/WG.9/2020/7")
+    services.save_agenda_item(item, by=officer)
+    changed.purpose = DocumentPurpose.objects.get(code="for-decision")
+    services.save_documentation_link(changed, by=officer)
+    services.remove_row(removed, by=officer)
+
+    newest, middle, _first = rows(secretariat_client.get(history_url(item)))
+
+    assert (newest["what"], newest["rows"]) == (
+        "Removed documentation “Good practices – TEST/WG.9/2020/7”.",
+        ["Documentation: removed “Good practices – TEST/WG.9/2020/7”."],
+    )
+    assert middle["rows"] == [
+        "Documentation: changed “Good practices – TEST/WG.9/2020/6”. Purpose — → For decision"
+    ]
+    assert (newest["fields"], middle["fields"]) == ([], [])
+
+
+def test_a_removed_row_a_field_pointed_at_is_named_as_it_was(secretariat_client, officer):
+    item = AgendaItemFactory(title_en="Adoption of the agenda")
+    parent = services.add_agenda_item(item.agenda, title_en="Organizational matters")
+    item.parent = parent
+    services.save_agenda_item(item, by=officer)
+    services.outdent_item(item, by=officer)
+    services.remove_agenda_item(parent, by=officer)
+
+    removal, outdent = rows(secretariat_client.get(history_url(item)))[:2]
+
+    # Taken out of its parent, then moved up into its removed parent's place.
+    assert outdent["what"] == "Took “Adoption of the agenda” out of the entry it was under."
+    assert outdent["fields"][0] == ("Parent item", "Organizational matters (removed) → —")
+    assert removal["what"] == "Removed “Organizational matters” with everything under it."
+    assert removal["fields"] == [("Position", "20 → 10")]
 
 
 def test_the_history_page_takes_the_same_queries_for_1_and_3_revisions(
