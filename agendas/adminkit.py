@@ -23,6 +23,7 @@ from modeltranslation.utils import build_localized_fieldname
 import languages
 
 from .admin_filters import SafeDateFiltersMixin
+from .admin_history import HistoryAdminMixin
 from .savers import saver_for
 
 
@@ -54,6 +55,13 @@ def change_link(obj, label, unsaved):
         return unsaved
     opts = obj._meta
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    return format_html('<a href="{}">{}</a>', url, label)
+
+
+def history_link(obj, label):
+    """A link to the History page of ``obj`` (saved), where its versions are listed."""
+    opts = obj._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[obj.pk])
     return format_html('<a href="{}">{}</a>', url, label)
 
 
@@ -218,8 +226,11 @@ def versioned(form_class):
     return type(f"Versioned{form_class.__name__}", (VersionedForm, form_class), {})
 
 
-class ServiceAdminMixin(SafeDateFiltersMixin):
+class ServiceAdminMixin(HistoryAdminMixin, SafeDateFiltersMixin):
     """Saves through the services and shows their late refusals beside what was typed.
+
+    A save of the page is one revision of the history, and its History link lists the
+    revisions with a Restore button each (``admin_history.HistoryAdminMixin``).
 
     Forms already run the models' rules, so errors normally show beside the field. A
     service can still refuse at save time (two people booking one room at the same

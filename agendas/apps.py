@@ -7,6 +7,8 @@ class AgendasConfig(AppConfig):
     verbose_name = _("Agendas")
 
     def ready(self):
-        from . import savers, services
+        from . import history, savers, services
 
         savers.register(services.SAVERS)
+        for model, follow in history.FOLLOWS.items():
+            history.register(model, follow)

@@ -269,7 +269,7 @@ class AgendaAdmin(agendas_admin.AgendaAdmin):
         form = AgendaFileForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             try:
-                report = import_agenda(form.cleaned_data["file"].read())
+                report = import_agenda(form.cleaned_data["file"].read(), by=request.user)
             except AgendaFileError as error:
                 errors = error.messages
             else:

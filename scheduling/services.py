@@ -9,7 +9,9 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from agendas import history
 from agendas.models import Room
 from agendas.models.common import translated_values
 from agendas.numbering import flatten, number_items
@@ -109,10 +111,17 @@ def read_item_names(text, names):
     return found
 
 
+TOOK_UP = history.message("took_up", gettext_lazy("Changed the items taken up at “%(object)s”."))
+SAVED_TIMETABLE = history.message("timetable", gettext_lazy("Saved the timetable of “%(object)s”."))
+
+
+@history.records(TOOK_UP)
 def take_up(slot, items, *, by=None):
     """Make ``slot`` take up exactly ``items``, in that order."""
     with transaction.atomic():
         slot.slot_items.exclude(item__in=items).delete()
+        # Items only let go of are recorded as a version of the slot without them.
+        history.include(slot)
         for position, item in enumerate(items, start=1):
             existing = slot.slot_items.filter(item=item).first()
             slot_item = existing or SlotItem(slot=slot, item=item)
@@ -121,6 +130,7 @@ def take_up(slot, items, *, by=None):
                 save_slot_item(slot_item, by=by)
 
 
+@history.records(SAVED_TIMETABLE)
 def save_timetable(session, rows, *, by=None):
     """Save a session's timetable from its grid, all rows or none.
 
@@ -129,6 +139,8 @@ def save_timetable(session, rows, *, by=None):
     A refusal names the row: "Row 3: ...".
     """
     with transaction.atomic():
+        # Slots only removed are recorded as a version of the session without them.
+        history.include(session)
         names = items_by_reference(session)
         for number, (slot, items_text, delete) in enumerate(rows, start=1):
             try:
