@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from .symbols import read_symbol
 
@@ -86,3 +87,13 @@ def read_lines(text, purposes=()):
         for number, line in enumerate(text.splitlines(), start=1)
         if line.strip()
     ]
+
+
+def refused_line(line, error):
+    """The refusal of a whole paste because of one of its lines: it names the line.
+    ``line`` is any pasted line with ``number`` and ``text`` (documents, citations)."""
+    return ValidationError(
+        _("Line %(number)d (“%(text)s”): %(reason)s")
+        % {"number": line.number, "text": line.text, "reason": " ".join(error.messages)},
+        code="bad_pasted_line",
+    )

@@ -41,7 +41,7 @@ from .models import (
 from .models.common import translated_values
 from .models.versioning import EditConflict
 from .numbering import flatten, number_items
-from .pasting import read_lines
+from .pasting import read_lines, refused_line
 from .symbols import symbol_key
 
 logger = logging.getLogger(__name__)
@@ -695,15 +695,7 @@ def paste_documentation(item, text, *, language, by=None):
                     continue
                 add_documentation(item, document, purposes.get(line.purpose.casefold()), by=by)
             except ValidationError as error:
-                raise ValidationError(
-                    _("Line %(number)d (“%(text)s”): %(reason)s")
-                    % {
-                        "number": line.number,
-                        "text": line.text,
-                        "reason": " ".join(error.messages),
-                    },
-                    code="bad_pasted_line",
-                ) from error
+                raise refused_line(line, error) from error
             listed.add(document.pk)
             report.entries.append((line, outcome, document, document.symbol_irregularity))
     return report

@@ -15,6 +15,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from agendas import history
 from agendas.models import Body
+from agendas.pasting import refused_line
 from agendas.services import next_position, validate_and_save
 
 from .models import Citation, Resolution
@@ -149,15 +150,7 @@ def paste_citations(item, text, *, body, placement, language, by=None):
                 with translation.override(language):  # a title in that language is complete
                     found = _pasted_or_new_resolution(body, line, title_field, by)
             except ValidationError as error:
-                raise ValidationError(
-                    _("Line %(number)d (“%(text)s”): %(reason)s")
-                    % {
-                        "number": line.number,
-                        "text": line.text,
-                        "reason": " ".join(error.messages),
-                    },
-                    code="bad_pasted_line",
-                ) from error
+                raise refused_line(line, error) from error
             if not Citation.objects.filter(
                 item=item, resolution=found, placement=placement
             ).exists():
