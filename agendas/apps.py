@@ -7,6 +7,15 @@ class AgendasConfig(AppConfig):
     verbose_name = _("Agendas")
 
     def ready(self):
-        from . import savers, services
+        from django.db.models.signals import post_delete
+        from modeltranslation.translator import translator
+
+        from . import savers, services, translating
 
         savers.register(services.SAVERS)
+        # Every translated model, whichever app registered it, forgets the records of a
+        # removed row (cascades included).
+        for model in translator.get_registered_models(abstract=False):
+            post_delete.connect(
+                translating.forget, sender=model, dispatch_uid=f"forget-{model._meta.label}"
+            )

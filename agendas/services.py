@@ -22,6 +22,7 @@ from modeltranslation.utils import build_localized_fieldname
 import languages
 from languages.base import capitalize
 
+from . import permissions, translating
 from .models import (
     Agenda,
     AgendaEdition,
@@ -64,7 +65,11 @@ def validate_and_save(instance, *, by=None):
     A unique constraint can still fail between the check and the insert when two people
     save at the same moment; that race is reported as a ValidationError too, never as an
     IntegrityError, so the admin shows a message instead of a server error.
+
+    ``by`` may be refused the change (``translating.check_change``: a translator changes
+    only their languages' texts), and each changed text's source is kept for its status.
     """
+    stored = translating.check_change(instance, by=by)
     instance.full_clean()
     try:
         # A savepoint, so that a caller's surrounding transaction stays usable.
@@ -78,6 +83,7 @@ def validate_and_save(instance, *, by=None):
             _("This change conflicts with one saved at the same moment. Reload and try again."),
             code="conflict",
         ) from error
+    translating.record_change(instance, stored, by=by)
     # Debug level: a loader saves hundreds of rows, and the admin's own history already
     # records what staff change there.
     logger.debug("%s %s saved by %s", type(instance).__name__, instance.pk, by or "a script")
@@ -294,6 +300,7 @@ def move_item(item, *, direction=None, position=None, by=None):
     """
     if (direction is None) == (position is None):
         raise ValueError("Give exactly one of direction and position.")
+    permissions.require_structure(by)
     if direction is not None and direction not in ("up", "down"):
         raise ValidationError(
             _("Move an item “up” or “down”, not “%(direction)s”.") % {"direction": direction},
@@ -333,6 +340,7 @@ def reorder_items(agenda, ordered_ids, *, by=None):
     parent, each once. Positions are rewritten in steps of ten in that order; since
     numbers are derived from the order of siblings, items are renumbered accordingly.
     """
+    permissions.require_structure(by)
     ordered_ids = [int(pk) for pk in ordered_ids]
     with transaction.atomic():
         items = {
@@ -370,6 +378,7 @@ def place_item(item, *, parent, index, by=None):
     The tree rules of ``save_agenda_item`` hold: no cycle, no fourth level, no numbered
     item under an unnumbered entry. Returns the item as saved.
     """
+    permissions.require_structure(by)
     with transaction.atomic():
         lock_structure(item.agenda_id)
         item = AgendaItem.objects.get(pk=item.pk)
@@ -443,6 +452,7 @@ def outdent_item(item, *, by=None):
 def remove_agenda_item(item, *, by=None):
     """Delete an entry with its sub-entries, documentation, citations, footnotes and the
     timetable's references to them."""
+    permissions.require_structure(by)
     with transaction.atomic():
         lock_structure(item.agenda_id)
         logger.info("AgendaItem %s removed by %s", item.pk, by or "a script")
@@ -458,11 +468,16 @@ def remove_agenda_item(item, *, by=None):
 
 
 def normalize_positions(agenda, *, by=None):
-    """Rewrite positions in reading order in steps of ten (after hand-typed positions)."""
+    """Rewrite positions in reading order in steps of ten (after hand-typed positions).
+
+    Positions already so written are left alone: saving an agenda's page without
+    moving anything (a translator's) changes no position.
+    """
     items = list(AgendaItem.objects.filter(agenda=agenda).only("pk", "parent", "position", "kind"))
-    reading_order = [node.item.pk for node in flatten(number_items(items))]
-    if reading_order:
-        reorder_items(agenda, reading_order, by=by)
+    reading_order = [node.item for node in flatten(number_items(items))]
+    if all(item.position == index * POSITION_STEP for index, item in enumerate(reading_order, 1)):
+        return
+    reorder_items(agenda, [item.pk for item in reading_order], by=by)
 
 
 def save_section(section, *, by=None):
@@ -783,8 +798,12 @@ def start_from_previous(session, *, by=None):
 
 
 def remove_row(row, *, by=None):
-    """Delete a row that hangs from an entry: a documentation link, a citation or a
-    footnote. The order of the rows left is kept."""
+    """Delete a row: one that hangs from an entry (a documentation link, a citation, a
+    footnote), or any other the admin removes. The order of the rows left is kept.
+
+    Removing is the secretariat's: a translator is refused."""
+    if not permissions.may_edit_structure(by):
+        raise permissions.refuse_removal(type(row))
     with transaction.atomic():
         logger.info("%s %s removed by %s", type(row).__name__, row.pk, by or "a script")
         row.delete()

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
+from agendas import permissions
 from agendas.models import Room
 from agendas.models.common import translated_values
 from agendas.numbering import flatten, number_items
@@ -110,7 +111,15 @@ def read_item_names(text, names):
 
 
 def take_up(slot, items, *, by=None):
-    """Make ``slot`` take up exactly ``items``, in that order."""
+    """Make ``slot`` take up exactly ``items``, in that order.
+
+    Which items a slot takes up is the structure of the timetable: a translator saving
+    the grid leaves them as they are, or is refused.
+    """
+    taken = list(slot.slot_items.order_by("position", "pk").values_list("item_id", flat=True))
+    if taken == [item.pk for item in items]:
+        return
+    permissions.require_structure(by)
     with transaction.atomic():
         slot.slot_items.exclude(item__in=items).delete()
         for position, item in enumerate(items, start=1):
@@ -134,6 +143,8 @@ def save_timetable(session, rows, *, by=None):
             try:
                 if delete:
                     if slot.pk:
+                        if not permissions.may_edit_structure(by):
+                            raise permissions.refuse_removal(type(slot))
                         slot.delete()
                     continue
                 save_time_slot(slot, by=by)
