@@ -133,6 +133,8 @@ MODEL_ADMIN_EXTRAS = {
     # one back in: for staff who may change them.
     "admin:agendas_agenda_xliff": row(LOGIN, LOGIN, 403, 200, 200),
     "admin:agendas_agenda_xliff_import": row(LOGIN, LOGIN, 403, 403, 200),
+    # What is left to translate in each language: for staff who may view agendas.
+    "admin:agendas_agenda_translations": row(LOGIN, LOGIN, 403, 200, 200),
     "admin:auth_user_password_change": row(LOGIN, LOGIN, 403, 403, 200),
 }
 
