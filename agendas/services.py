@@ -419,6 +419,7 @@ def indent_item(item, *, by=None):
     Refused at the top of its level (nothing to go under), with the message of the tree
     rule it would break otherwise.
     """
+    permissions.require_structure(by)
     above = (
         AgendaItem.objects.filter(
             agenda_id=item.agenda_id, parent_id=item.parent_id, position__lt=item.position
@@ -436,6 +437,7 @@ def indent_item(item, *, by=None):
 
 def outdent_item(item, *, by=None):
     """Move ``item`` out of its parent, to just after it, as Shift+Tab would."""
+    permissions.require_structure(by)
     if item.parent_id is None:
         raise ValidationError(
             _("A top-level entry cannot move further out."), code="nothing_to_outdent_to"
