@@ -13,7 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agendas import permissions
 from agendas.models import Agenda, session_key
+from interchange.translation_status import incomplete_languages
 
 from . import queries
 from .index import published_slots, search_entries
@@ -24,21 +26,56 @@ from .snapshot import build_snapshot
 logger = logging.getLogger(__name__)
 
 
+def _check_translations(agenda, fallback):
+    refused = [
+        progress for code, progress in incomplete_languages(agenda).items() if code not in fallback
+    ]
+    if not refused:
+        return
+    details = "; ".join(
+        _("%(language)s: %(missing)d missing, %(outdated)d outdated")
+        % {"language": found.name, "missing": found.missing, "outdated": found.outdated}
+        for found in refused
+    )
+    raise ValidationError(
+        _(
+            "Nothing was published: texts are missing or outdated in %(details)s. Complete "
+            "the translations, or choose to publish these languages as they are, with the "
+            "original text where a translation is missing."
+        )
+        % {"details": details},
+        code="incomplete_translations",
+    )
+
+
 def _summaries(content):
     return {code: edition["summary"] for code, edition in content["rendered"].items()}
 
 
-def publish_agenda(agenda, *, by=None):
+def publish_agenda(agenda, *, by=None, fallback=None):
     """Publish the draft of ``agenda`` as its next version and make it the live one.
+
+    Only those who may publish (``agendas.publish_agenda``) may. A language with texts
+    missing or outdated (``interchange.translation_status``) is published only if it
+    is in ``fallback``: the languages ``by`` chose to publish as they are, the
+    original's text standing in where a translation is missing (pages mark it so) and
+    outdated translations as they were made. A script (``by`` None) that gives no
+    ``fallback`` publishes every language as it is.
 
     Raises ValidationError, changing nothing, when the agenda cannot be published.
     Returns the new ``PublishedVersion``.
     """
+    if not permissions.may_publish(by):
+        raise ValidationError(
+            _("Only the secretariat may publish agendas."), code=permissions.NOT_PERMITTED
+        )
     with transaction.atomic():
         # Lock the agenda so two publishers cannot both take the same version number.
         agenda = Agenda.objects.select_for_update().get(pk=agenda.pk)
         if not agenda.items.exists():
             raise ValidationError(_("An agenda without items cannot be published."))
+        if by is not None or fallback is not None:
+            _check_translations(agenda, set(fallback or ()))
         number = queries.next_version_number(agenda)
         content = build_snapshot(agenda)
         content["version"] = number

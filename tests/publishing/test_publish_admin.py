@@ -66,12 +66,24 @@ def test_preview_sends_non_staff_users_to_the_login(delegate, agenda):
     assert response["Location"].startswith(reverse("admin:login"))
 
 
-def test_staff_without_agenda_permissions_cannot_preview_or_publish(translator_zh, agenda):
+def test_staff_without_agenda_permissions_cannot_preview_or_publish(staff, agenda):
     client = Client()
-    client.force_login(translator_zh)
+    client.force_login(staff)
 
     assert client.get(preview_url(agenda)).status_code == 403
     assert client.post(publish_url(agenda)).status_code == 403
+    assert PublishedVersion.objects.count() == 0
+
+
+def test_a_translator_previews_but_cannot_publish(translator_zh, agenda):
+    client = Client()
+    client.force_login(translator_zh)
+
+    assert client.get(preview_url(agenda)).status_code == 200
+    assert client.get(publish_url(agenda)).status_code == 403
+    assert client.post(publish_url(agenda), {"fallback": ["zh-hans"]}).status_code == 403
+    change = client.get(reverse("admin:agendas_agenda_change", args=[agenda.pk]))
+    assert publish_url(agenda) not in change.content.decode()
     assert PublishedVersion.objects.count() == 0
 
 
@@ -98,7 +110,10 @@ def test_publish_asks_for_confirmation_first(secretariat_client, agenda):
 def test_publish_creates_the_next_version_and_reports_it(secretariat_client, secretariat, agenda):
     publish_agenda(agenda)
 
-    response = secretariat_client.post(publish_url(agenda), follow=True)
+    # In English only: every other language is published with the original's text.
+    response = secretariat_client.post(
+        publish_url(agenda), {"fallback": ["ar", "zh-hans", "fr", "ru", "es"]}, follow=True
+    )
 
     version = PublishedVersion.objects.get(agenda=agenda, is_current=True)
     assert version.number == 2
