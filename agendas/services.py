@@ -605,6 +605,7 @@ def paste_documentation(item, text, *, language, by=None):
     of the paste. All or nothing: a line that cannot be written leaves the item as it
     was, and the ValidationError names the line.
     """
+    permissions.require_structure(by)
     purposes = {}
     for purpose in DocumentPurpose.objects.all():
         purposes[purpose.code.casefold()] = purpose

@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
+from agendas import permissions
 from agendas.models import Body
 from agendas.services import next_position, validate_and_save
 
@@ -124,6 +125,7 @@ def paste_citations(item, text, *, body, placement, language, by=None):
     ``(cited, unread)``: the citations made (an already cited one is left as it was and
     not repeated) and the lines that name no resolution. All or nothing.
     """
+    permissions.require_structure(by)
     read, unread = read_lines(text)
     title_field = build_localized_fieldname("title", language)
     cited = []

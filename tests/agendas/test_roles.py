@@ -24,6 +24,7 @@ from tests.factories import (
     AgendaItemFactory,
     BodyFactory,
     DocumentationLinkFactory,
+    ResolutionFactory,
     TimeSlotFactory,
     UserFactory,
 )
@@ -273,15 +274,13 @@ def test_a_translator_removes_and_pastes_no_documentation(make_translator, agend
     assert refused.value.messages == ["Only the secretariat may remove documentation."]
     with pytest.raises(ValidationError) as refused:
         services.paste_documentation(first(agenda), "A/75/1\tReport", language="es", by=translator)
-    assert refused.value.messages == [
-        "Line 1 (“A/75/1\tReport”): Only the secretariat may add documents."
-    ]
+    assert refused.value.messages == [MOVE_REFUSED]
     assert list(DocumentationLink.objects.values_list("pk", flat=True)) == [link.pk]
 
 
 def test_a_translator_cites_nothing(make_translator, agenda):
     body = BodyFactory(symbol_prefix="CAC/COSP")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         resolution_services.paste_citations(
             first(agenda),
             "resolution 8/7",
@@ -290,6 +289,11 @@ def test_a_translator_cites_nothing(make_translator, agenda):
             language="fr",
             by=make_translator("fr"),
         )
+    assert refused.value.messages == [MOVE_REFUSED]
+    resolution = ResolutionFactory(body=body, session_number=8, number=7)
+    with pytest.raises(ValidationError) as refused:
+        resolution_services.cite_resolution(first(agenda), resolution, by=make_translator("ru"))
+    assert refused.value.messages == ["Only the secretariat may add citations."]
     assert Citation.objects.count() == 0
 
 

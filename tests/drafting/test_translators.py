@@ -190,7 +190,9 @@ def test_the_server_refuses_a_translators_other_changes(translator, agenda):
     )
 
     assert messages_of(remove) == ["Only the secretariat may remove documentation."]
-    assert messages_of(paste) == ["Line 1 (“A/75/1”): Only the secretariat may add documents."]
+    assert messages_of(paste) == [
+        "Only the secretariat may add, move or remove entries and rows of an agenda."
+    ]
     assert messages_of(add) == ["Only the secretariat may add agenda items."]
     assert messages_of(editions) == ["Français: Only the secretariat may add language versions."]
     assert (agenda.opening.documentation.get(), agenda.items.count()) == (link, 2)
