@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 PYTHON ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format worker beat bench loadtest messages clean
+.PHONY: help run test lint format worker beat bench bench-peer bench-micro loadtest messages clean
 
 help:
 	@echo "make run     install, migrate, load the seed agenda, create an admin, serve on :8000"
@@ -21,7 +21,9 @@ help:
 	@echo "make format  ruff format and ruff check --fix"
 	@echo "make worker  a Celery worker (needs CELERY_BROKER_URL)"
 	@echo "make beat    the Celery beat scheduler (needs CELERY_BROKER_URL)"
-	@echo "make bench   the timings in bench/"
+	@echo "make bench   serve with gunicorn on PostgreSQL + Redis and measure with wrk (bench/)"
+	@echo "make bench-peer  prepare pretalx, the peer make bench compares with"
+	@echo "make bench-micro the in-process timings of bench/bench_*.py"
 	@echo "make loadtest  gunicorn on PostgreSQL under wrk (needs wrk and PostgreSQL)"
 	@echo "make clean   remove .venv, the SQLite database, compiled files and caches"
 
@@ -98,8 +100,26 @@ worker beat: $(STAMP)
 	fi
 	DEBUG=$${DEBUG:-1} $(VENV)/bin/celery -A config $@ --loglevel=INFO
 
+# The benchmark (bench/README.md): gunicorn on PostgreSQL and Redis measured with wrk.
+# Its databases are made on first use (minutes); override any of these.
+BENCH_LARGE_URL ?= postgres://postgres@127.0.0.1:5432/agendas_bench_large
+BENCH_SMALL_URL ?= postgres://postgres@127.0.0.1:5432/agendas_bench_small
+BENCH_CACHE_URL ?= redis://127.0.0.1:6379/1
+BENCH_PORT ?= 8110
+BENCH_DURATION ?= 10
+PRETALX_DB_NAME ?= agendas_bench_pretalx
+PRETALX_REDIS ?= $(BENCH_CACHE_URL)
+export BENCH_LARGE_URL BENCH_SMALL_URL BENCH_CACHE_URL BENCH_PORT PRETALX_DB_NAME PRETALX_REDIS
+
+bench: messages
+	$(PY) bench/run.py --duration $(BENCH_DURATION)
+
+# pretalx from PyPI in bench/.peer-venv (Python 3.11), never in the project.
+bench-peer:
+	bash bench/peer-setup.sh
+
 # Every bench/bench_*.py, one after the other; each prints its own timings.
-bench: $(STAMP)
+bench-micro: $(STAMP)
 	@for script in bench/bench_*.py; do \
 		echo "== $$script"; \
 		DEBUG=1 $(PY) "$$script" || exit 1; \
@@ -111,7 +131,7 @@ loadtest: messages
 	PY=$(PY) bash bench/loadtest.sh
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles htmlcov .coverage test-artifacts \
+	rm -rf $(VENV) db.sqlite3 staticfiles htmlcov .coverage test-artifacts bench/.peer-venv bench/.peer-data \
 		.pytest_cache .ruff_cache .hypothesis *.egg-info build
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 	find . -name '*.mo' -not -path './$(VENV)/*' -delete

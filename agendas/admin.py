@@ -32,6 +32,7 @@ import languages
 from . import queries, services
 from .adminkit import (
     CachedChoicesInlineMixin,
+    LargeTablePaginator,
     ServiceAdminMixin,
     TranslationTabsMedia,
     change_link,
@@ -247,6 +248,8 @@ class FootnoteInline(CachedChoicesInlineMixin, TranslationStackedInline):
 
 class AgendaAdmin(ServiceAdminMixin, TranslationAdmin):
     list_display = ["__str__", "session", "kind", "distribution", "issued_on", "item_count"]
+    # Latest sessions first, read through the session_latest_first index.
+    ordering = ["-session__start_date", "-session_id", "-pk"]
     list_filter = ["kind", "distribution"]
     search_fields = ["symbol", "session__body__symbol_prefix"]
     autocomplete_fields = ["session"]
@@ -320,6 +323,12 @@ class DocumentationLinkInline(CachedChoicesInlineMixin, admin.TabularInline):
 
 class AgendaItemAdmin(ServiceAdminMixin, TranslationAdmin):
     list_display = ["__str__", "agenda", "parent", "position", "kind"]
+    # Newest agenda first, each in reading order: the order of the item_admin_order
+    # index. ("agenda" would sort by the agenda's own ordering, through two joins.)
+    ordering = ["-agenda_id", "position", "pk"]
+    # Half a million items: counted from statistics, and only once per page.
+    paginator = LargeTablePaginator
+    show_full_result_count = False
     list_select_related = ["agenda__session__body", "parent"]
     list_filter = ["kind"]
     autocomplete_fields = ["agenda"]

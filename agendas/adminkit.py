@@ -8,9 +8,17 @@ importing, or being imported by, the agenda admin.
 """
 
 import functools
+import hashlib
+import json
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django import forms
+from django.contrib.admin.utils import flatten_fieldsets
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.core.paginator import Paginator
+from django.db import connection
+from django.forms.models import InlineForeignKeyField
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -76,6 +84,151 @@ def with_late_errors(form_class, error):
     return LateErrorForm
 
 
+def digest(field, value):
+    """A short digest of ``value`` as ``field`` shows it, the same whether the value is
+    the one a page was drawn with or the one its form sent back."""
+    widget, value = field.widget, field.prepare_value(value)
+    if isinstance(widget, forms.CheckboxInput):
+        normal = bool(value) and value not in ("false", "False", "0")
+    elif isinstance(value, (list, tuple)):
+        normal = sorted(str(v) for v in value)
+    else:
+        formatted = widget.format_value(value)
+        normal = ("" if formatted is None else str(formatted)).replace("\r\n", "\n")
+    return hashlib.sha256(json.dumps(normal).encode()).hexdigest()[:16]
+
+
+class VersionedForm(forms.ModelForm):
+    """A form that merges a person's changes into the row as it is now.
+
+    ``shown`` carries a digest of each value the page showed. When the form comes back,
+    the fields whose values differ from what was shown are the ones the person changed;
+    only those are written, onto the row as it is now, so a stale page never puts back
+    the old values of fields (or inline rows) its user did not touch. A changed field
+    that someone else has also changed since the page was drawn is refused beside the
+    field, showing what they saved, with the person's text kept; saving again then
+    replaces theirs deliberately. The save itself is checked against the row's version
+    in the UPDATE (``agendas.models.versioning``), which closes the moment between
+    reading the row and writing it.
+    """
+
+    shown = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    # Written as typed even if they changed meanwhile: a position is read against the
+    # positions as they are now (typing 85 puts the row after the one now at 80), and
+    # other people's moves renumber positions without anyone having edited them.
+    unchecked_fields = frozenset({"position"})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.initial["shown"] = json.dumps(
+                {
+                    name: self._digest(field, self._initial_value(name))
+                    for name, field in self._content_fields()
+                },
+                separators=(",", ":"),
+            )
+
+    # What was shown, what came back ----------------------------------------------------
+
+    def _content_fields(self):
+        """The fields a person edits: not this digest, the row's id or an inline's link
+        to its parent."""
+        pk_name = self.instance._meta.pk.name
+        return [
+            (name, field)
+            for name, field in self.fields.items()
+            if name not in ("shown", pk_name) and not isinstance(field, InlineForeignKeyField)
+        ]
+
+    def _initial_value(self, name):
+        return self.get_initial_for_field(self.fields[name], name)
+
+    _digest = staticmethod(digest)
+
+    def _shown(self):
+        try:
+            shown = json.loads(self.data.get(self.add_prefix("shown")) or "")
+        except ValueError:
+            return None
+        return shown if isinstance(shown, dict) else None
+
+    def touched(self):
+        """The names of the fields whose values differ from what the page showed (all of
+        them when the page did not say what it showed)."""
+        shown = self._shown()
+        names = []
+        for name, field in self._content_fields():
+            posted = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+            if shown is None or shown.get(name) != self._digest(field, posted):
+                names.append(name)
+        return names
+
+    def has_changed(self):
+        if self.is_bound and self.instance.pk is not None and self._shown() is not None:
+            return bool(self.touched())
+        return super().has_changed()
+
+    # Merging -----------------------------------------------------------------------------
+
+    def _model_field(self, name):
+        try:
+            field = self.instance._meta.get_field(name)
+        except FieldDoesNotExist:
+            return None
+        return field if getattr(field, "concrete", False) and not field.many_to_many else None
+
+    def _post_clean(self):
+        shown = self._shown() if self.instance.pk is not None else None
+        now = {}
+        if shown is not None:
+            for name, _field in self._content_fields():
+                if (model_field := self._model_field(name)) is not None:
+                    now[name] = (model_field, model_field.value_from_object(self.instance))
+        super()._post_clean()
+        if shown is None:
+            return
+        touched = set(self.touched())
+        refreshed = dict(shown)
+        for name, (model_field, current) in now.items():
+            if name not in touched:
+                # Not the person's change: the row keeps what it holds now.
+                setattr(self.instance, model_field.attname, current)
+            elif name not in self.unchecked_fields and (
+                theirs := self._digest(self.fields[name], self._initial_value(name))
+            ) != shown.get(name):
+                refreshed[name] = theirs
+                self.add_error(
+                    name,
+                    _(
+                        "Someone else changed this after you opened the page; it is now "
+                        "“%(theirs)s”. Yours is kept here: save again to replace theirs."
+                    )
+                    % {"theirs": self._shown_text(model_field, current) or "—"},
+                )
+        if refreshed != shown:
+            data = self.data.copy()
+            data[self.add_prefix("shown")] = json.dumps(refreshed, separators=(",", ":"))
+            self.data = data
+
+    def _shown_text(self, model_field, value):
+        if model_field.is_relation and value is not None:
+            return str(model_field.related_model._default_manager.filter(pk=value).first() or "")
+        if model_field.choices:
+            return str(dict(model_field.flatchoices).get(value, value))
+        return "" if value is None else str(value)
+
+
+def versioned(form_class):
+    """``form_class`` with the hidden fields of optimistic locking (VersionedForm)."""
+    if issubclass(form_class, VersionedForm) or "version" not in {
+        f.name for f in form_class._meta.model._meta.concrete_fields
+    }:
+        return form_class
+    return type(f"Versioned{form_class.__name__}", (VersionedForm, form_class), {})
+
+
 @functools.cache
 def _with_source(widget_class):
     """``widget_class`` rendered after the source text it translates (``source_html``)."""
@@ -132,7 +285,9 @@ def for_editor(form_class, user, source_language=None):
                 source = translating.source_language_of(self.instance)
             for name, field in self.fields.items():
                 if name not in localized:
-                    field.disabled = field.disabled or not structure
+                    # Hidden fields (the digest of what the page showed) are no content.
+                    if not field.widget.is_hidden:
+                        field.disabled = field.disabled or not structure
                     continue
                 base, code = localized[name]
                 field.widget.attrs.update(lang=code, dir=languages.get(code).direction)
@@ -144,6 +299,13 @@ def for_editor(form_class, user, source_language=None):
                     field.widget.__class__ = _with_source(type(field.widget))
                     field.widget.source_html = source_html(model, base, source, text)
 
+        def touched(self):
+            # A disabled field is not sent by the browser: it is not the person's change
+            # (VersionedForm would otherwise take it for one).
+            return [name for name in super().touched() if not self.fields[name].disabled]
+
+    if not hasattr(form_class, "touched"):
+        del EditorForm.touched
     EditorForm.__name__ = form_class.__name__
     return EditorForm
 
@@ -162,6 +324,8 @@ class ServiceAdminMixin(SafeDateFiltersMixin):
     related_querysets = {}
 
     def save_model(self, request, obj, form, change):
+        if change and not form.has_changed():
+            return  # untouched: nothing to write, and nothing to overwrite
         saver_for(type(obj))(obj, by=request.user)
 
     def save_formset(self, request, form, formset, change):
@@ -191,6 +355,7 @@ class ServiceAdminMixin(SafeDateFiltersMixin):
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
+        kwargs.setdefault("form", versioned(self.form_for_model()))
         form = for_editor(super().get_form(request, obj, change=change, **kwargs), request.user)
         error = getattr(request, "late_service_error", None)
         return with_late_errors(form, error) if error is not None else form
@@ -198,6 +363,7 @@ class ServiceAdminMixin(SafeDateFiltersMixin):
     def get_formset(self, request, obj=None, **kwargs):
         """(Inlines.) Rows made for the person, as ``get_form``; their source language
         is the parent's (one question for all rows)."""
+        kwargs.setdefault("form", versioned(self.form_for_model()))
         formset = super().get_formset(request, obj, **kwargs)
         if translating.translated_fields(self.model):
             source = translating.source_language_of(obj) if obj is not None else None
@@ -205,6 +371,20 @@ class ServiceAdminMixin(SafeDateFiltersMixin):
         else:
             formset.form = for_editor(formset.form, request.user, "")
         return formset
+
+    def form_for_model(self):
+        """``self.form``, or a ModelForm of the model when it is Django's bare default
+        (which has no model to read the version field from)."""
+        if getattr(self.form, "_meta", None) is not None and self.form._meta.model is not None:
+            return self.form
+        return forms.modelform_factory(self.model, form=self.form, fields="__all__")
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        named = set(flatten_fieldsets(fieldsets))
+        if "shown" not in named and hasattr(self.model, "version"):
+            fieldsets = [*fieldsets, (None, {"fields": ["shown"], "classes": ["hidden"]})]
+        return fieldsets
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         queryset = self.related_querysets.get(db_field.name)
@@ -244,3 +424,30 @@ class CachedChoicesInlineMixin(ServiceAdminMixin):
             # iter() first: list() would ask for len(), which costs a COUNT query.
             formfield.choices = list(iter(formfield.choices))
         return formfield
+
+
+class LargeTablePaginator(Paginator):
+    """A changelist's paginator that does not read half a million rows to count them.
+
+    An unfiltered list on PostgreSQL is counted from the planner's statistics
+    (``pg_class.reltuples``, kept by autovacuum) once the table holds more than
+    ``ESTIMATE_ABOVE`` rows, and exactly below that; a filtered list is counted exactly.
+    One query either way.
+    """
+
+    ESTIMATE_ABOVE = 100_000
+
+    @cached_property
+    def count(self):
+        queryset = self.object_list
+        if connection.vendor != "postgresql" or queryset.query.where:
+            return super().count
+        table = connection.ops.quote_name(queryset.model._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT CASE WHEN reltuples > %s THEN reltuples::bigint "
+                f"ELSE (SELECT COUNT(*) FROM {table}) END "
+                "FROM pg_class WHERE oid = %s::regclass",
+                [self.ESTIMATE_ABOVE, table],
+            )
+            return cursor.fetchone()[0]

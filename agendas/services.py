@@ -39,6 +39,7 @@ from .models import (
     Venue,
 )
 from .models.common import translated_values
+from .models.versioning import EditConflict
 from .numbering import flatten, number_items
 from .pasting import read_lines
 from .symbols import symbol_key
@@ -59,6 +60,58 @@ def next_position(queryset, step=POSITION_STEP):
     return (last or 0) + step
 
 
+class StaleEditError(ValidationError):
+    """A save based on a version of the row that someone else has saved over since (or
+    deleted). Nothing was written; ``current`` is the row as it is now (None when it was
+    deleted) and ``differences`` lists ``(label, theirs)`` for each field whose saved
+    value differs from the one this save would write."""
+
+    def __init__(self, conflict):
+        self.instance, self.current = conflict.instance, conflict.current
+        name = f"{conflict.instance._meta.verbose_name} “{conflict.instance}”"
+        if self.current is None:
+            self.differences = []
+            message = _(
+                "The %(name)s was removed by someone else after you opened it; nothing was saved."
+            ) % {"name": name}
+        else:
+            self.differences = differences(conflict.instance, self.current)
+            message = _(
+                "Someone else saved the %(name)s after you opened it, so nothing of yours was "
+                "saved; what you typed is kept here."
+            ) % {"name": name}
+            if self.differences:
+                message += " " + _("Now saved: %(changes)s.") % {
+                    "changes": "; ".join(
+                        f"{label}: “{theirs}”" for label, theirs in self.differences
+                    )
+                }
+        super().__init__(message, code="stale")
+
+
+def differences(mine, theirs):
+    """``(label, their value)`` of each content field where two versions of a row differ."""
+    changed = []
+    # modeltranslation keeps each translated field's original column (title) beside its
+    # languages' (title_en ...): name the languages only.
+    originals = {
+        f.translated_field.name for f in mine._meta.fields if hasattr(f, "translated_field")
+    }
+    for model_field in mine._meta.concrete_fields:
+        if (
+            model_field.primary_key
+            or not model_field.editable
+            or model_field.name == "version"
+            or model_field.name in originals
+        ):
+            continue
+        ours, saved = model_field.value_from_object(mine), model_field.value_from_object(theirs)
+        if (ours or None) != (saved or None):
+            shown = saved if saved not in (None, "") else "—"
+            changed.append((str(model_field.verbose_name), str(shown)))
+    return changed
+
+
 def validate_and_save(instance, *, by=None):
     """Validate ``instance`` with ``full_clean`` and save it; raise ValidationError if bad.
 
@@ -75,6 +128,8 @@ def validate_and_save(instance, *, by=None):
         # A savepoint, so that a caller's surrounding transaction stays usable.
         with transaction.atomic():
             instance.save()
+    except EditConflict as conflict:
+        raise StaleEditError(conflict) from None
     except IntegrityError as error:
         # Re-validate now that the competing row is visible: usually this names the
         # exact field; if it does not, say what happened in general terms.
@@ -253,6 +308,9 @@ def save_agenda_item(item, *, by=None):
     levels, and that no numbered item would sit under an unnumbered entry.
     """
     with transaction.atomic():
+        # The tree is checked and written under the agenda's structure lock: two saves
+        # that each make one item the other's parent cannot both pass the check.
+        lock_structure(item.agenda_id)
         parents, kinds = _agenda_tree(item.agenda_id)
         # A new item has no key yet; any key that is not a primary key stands for it.
         key = item.pk if item.pk is not None else "new"
@@ -307,6 +365,7 @@ def move_item(item, *, direction=None, position=None, by=None):
             code="invalid_direction",
         )
     with transaction.atomic():
+        lock_structure(item.agenda_id)
         siblings = _siblings(item)
         index = next(i for i, sibling in enumerate(siblings) if sibling.pk == item.pk)
         if direction is not None:
@@ -343,6 +402,7 @@ def reorder_items(agenda, ordered_ids, *, by=None):
     permissions.require_structure(by)
     ordered_ids = [int(pk) for pk in ordered_ids]
     with transaction.atomic():
+        lock_structure(agenda.pk)
         items = {
             item.pk: item for item in AgendaItem.objects.select_for_update().filter(agenda=agenda)
         }
@@ -485,6 +545,8 @@ def normalize_positions(agenda, *, by=None):
 def save_section(section, *, by=None):
     """Create or update a section of an agenda document (its contents and heading)."""
     with transaction.atomic():
+        if section.agenda_id:
+            lock_structure(section.agenda_id)
         if not section.position and section.agenda_id:
             section.position = next_position(Section.objects.filter(agenda_id=section.agenda_id))
         return validate_and_save(section, by=by)

@@ -95,8 +95,9 @@ def source_language_of(obj):
 
 def _compared_fields(model):
     """The columns a change is judged by: all but the key, timestamps kept by Django,
-    and the untranslated column modeltranslation keeps under each translated field."""
-    skipped = set(translated_fields(model))
+    the row's version (optimistic locking: the save checks and counts it), and the
+    untranslated column modeltranslation keeps under each translated field."""
+    skipped = {*translated_fields(model), "version"}
     return [
         field
         for field in model._meta.concrete_fields

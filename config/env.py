@@ -41,3 +41,27 @@ def envlist(name, default):
 
 def envstr(name, default=""):
     return os.environ.get(name, default)
+
+
+def envcache(name, default):
+    """A Django cache from a URL: ``redis://host:port/db`` (or ``rediss://``),
+    ``locmem://`` (this process only), ``file:///absolute/directory`` or ``dummy://``."""
+    raw = os.environ.get(name, "").strip() or default
+    scheme, _sep, rest = raw.partition("://")
+    if scheme in ("redis", "rediss") and rest:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": raw}
+    if scheme == "locmem":
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": rest or "pages",
+            # Whole pages are large: keep a process's share of memory small.
+            "OPTIONS": {"MAX_ENTRIES": 200},
+        }
+    if scheme == "file" and rest.startswith("/"):
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": rest}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ImproperlyConfigured(
+        f"{name}={raw!r} is not a cache URL; use redis://host:6379/1, locmem://, "
+        "file:///absolute/path or dummy://."
+    )

@@ -13,7 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from .env import envbool, envint, envlist, envstr
+from .env import envbool, envcache, envint, envlist, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -40,7 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
+    # Full-text search fields and lookups (used on PostgreSQL; harmless on SQLite).
+    "django.contrib.postgres",
     # The rich text editor's scripts and styles, served from our own static files.
     "django_prose_editor",
     "axes",
@@ -61,6 +62,9 @@ MIDDLEWARE = [
     # Second, so that every response carries the policy, error pages included.
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Right after static files and before sessions, locale and CSRF: a published page
+    # stored for anonymous readers is answered from the cache without running them.
+    "public.pagecache.PublishedPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After LocaleMiddleware, so that its refusal is in the visitor's language.
@@ -118,6 +122,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database host that does not answer must become a 503 within seconds, not a
     # worker stuck for the operating system's TCP timeout.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+
+# The cache holds whole published pages (public.pagecache) and sitemaps. Without
+# CACHE_URL it is this process's memory (LocMem), enough for `make run`; with several
+# processes (gunicorn workers) use Redis, so that a publish reaches every worker at once:
+# CACHE_URL=redis://127.0.0.1:6379/1.
+CACHES = {"default": envcache("CACHE_URL", "locmem://")}
+# How long a browser or CDN may reuse a public page without asking again; afterwards it
+# revalidates with If-None-Match and gets a 304 while nothing was published.
+PUBLIC_PAGE_MAX_AGE = envint("PUBLIC_PAGE_MAX_AGE", 60)
+# How long a stored page is kept at most (a publish drops it sooner).
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 24 * 3600)
+# Each worker also keeps its latest pages in memory (this many bytes at most) and trusts
+# the publish stamps it read for this many seconds: other workers see a publish at most
+# that late, and a page served again costs no trip to the shared cache. 0: always ask.
+PAGE_CACHE_LOCAL_BYTES = envint("PAGE_CACHE_LOCAL_BYTES", 16 * 1024 * 1024)
+PAGE_CACHE_LOCAL_SECONDS = envint("PAGE_CACHE_LOCAL_SECONDS", 1)
+# The release of the site's code: part of every cached page's key, so a deploy never
+# serves pages drawn by the previous code. Computed from the source files when unset.
+RELEASE = envstr("RELEASE")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

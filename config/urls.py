@@ -1,16 +1,17 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from public.sitemaps import SITEMAPS
+from public import sitemaps
 
 urlpatterns = [
     # The drafting pages live in the admin's space (and use its login).
     path("admin/drafting/", include("drafting.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-home.xml", sitemaps.home_sitemap, name="sitemap-home"),
+    path("sitemap-agendas-<int:page>.xml", sitemaps.agenda_sitemap, name="sitemap-agendas"),
 ]
 
 # A database that does not answer gives a 503 with Retry-After instead of a 500.

@@ -1,5 +1,6 @@
 """Forms of the drafting pages. They parse input; the services decide."""
 
+import json
 from dataclasses import dataclass
 
 from django import forms
@@ -12,6 +13,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 import languages
 from agendas import permissions
+from agendas.adminkit import digest
 from agendas.html import sanitize_html
 from agendas.models import (
     Agenda,
@@ -132,7 +134,84 @@ class DraftingForm(forms.Form):
             field.label = capfirst(field.label)
 
 
-class ItemForm(DraftingForm):
+class MergingForm(DraftingForm):
+    """A form that knows what its page showed (``shown``: a digest of each value), so
+    that a save writes only what the person changed, and refuses a change to a field
+    someone else has changed since (``agendas.adminkit.VersionedForm`` does the same for
+    the admin's forms)."""
+
+    shown = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def get_initial_for_field(self, field, field_name):
+        if field_name == "shown":
+            return self._digests(
+                {
+                    name: super(MergingForm, self).get_initial_for_field(self.fields[name], name)
+                    for name in self._content_names()
+                }
+            )
+        return super().get_initial_for_field(field, field_name)
+
+    def _content_names(self):
+        return [name for name in self.fields if name != "shown"]
+
+    def _digests(self, values):
+        return json.dumps(
+            {name: digest(self.fields[name], value) for name, value in values.items()},
+            separators=(",", ":"),
+        )
+
+    def _shown(self):
+        try:
+            shown = json.loads(self.data.get(self.add_prefix("shown")) or "")
+        except ValueError:
+            return {}
+        return shown if isinstance(shown, dict) else {}
+
+    def touched(self):
+        """The fields whose values differ from what the page showed; never a disabled
+        one (a translator's kind and places), which the browser does not send."""
+        shown = self._shown()
+        return [
+            name
+            for name in self._content_names()
+            if not self.fields[name].disabled
+            and shown.get(name)
+            != digest(
+                self.fields[name],
+                self.fields[name].widget.value_from_datadict(
+                    self.data, self.files, self.add_prefix(name)
+                ),
+            )
+        ]
+
+    def refuse_changed_since(self, now, describe):
+        """Add an error to each field the person changed that someone else has changed
+        since the page was drawn (``now``: the values as saved now); True if any. The
+        page's digest is brought up to date, so that saving again replaces theirs."""
+        shown, refused = self._shown(), False
+        if not shown:
+            return False  # a form that did not say what it showed: nothing to compare
+        for name in self.touched():
+            theirs = digest(self.fields[name], now.get(name))
+            if name in now and theirs != shown.get(name):
+                self.add_error(
+                    name,
+                    _(
+                        "Someone else changed this after you opened the page; it is now "
+                        "“%(theirs)s”. Yours is kept here: save again to replace theirs."
+                    )
+                    % {"theirs": describe(name, now[name]) or "—"},
+                )
+                shown[name], refused = theirs, True
+        if refused:
+            data = self.data.copy()
+            data[self.add_prefix("shown")] = json.dumps(shown, separators=(",", ":"))
+            self.data = data
+        return refused
+
+
+class ItemForm(MergingForm):
     """An entry's kind, where it shows, and its texts in the working languages.
 
     For those who may not change the structure (translators) the kind and the places

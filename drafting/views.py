@@ -266,7 +266,9 @@ def _add(request, agenda):
 
 @staff_view("change")
 def item_save(request, pk):
-    """Save an entry's kind, places and texts in the working languages."""
+    """Save what the person changed of an entry: its kind, places and texts in the
+    working languages. Fields they did not change are not written (someone else may
+    have saved them meanwhile); a field both changed is refused, showing theirs."""
     item = get_object_or_404(AgendaItem.objects.select_related("agenda__session__body"), pk=pk)
     agenda = item.agenda
     if request.method != "POST":
@@ -278,9 +280,11 @@ def item_save(request, pk):
         initial=_item_initial(item, codes),
         structure=permissions.may_edit_structure(request.user),
     )
-    if form.is_valid():
-        for name, value in form.cleaned_data.items():
-            setattr(item, name, value)
+    if form.is_valid() and not form.refuse_changed_since(
+        _item_initial(item, codes), lambda name, value: value
+    ):
+        for name in form.touched():
+            setattr(item, name, form.cleaned_data[name])
         try:
             with translation.override(codes[0]):
                 services.save_agenda_item(item, by=request.user)

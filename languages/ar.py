@@ -71,6 +71,7 @@ LANGUAGE = Language(
     direction="rtl",
     job_letter="A",
     undocs_code="ar",
+    search_config="arabic",
     date="{day} {month} {year}",
     date_with_weekday="{weekday}، {day} {month} {year}",
     table_date="{weekday}، {day} {month}",

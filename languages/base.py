@@ -126,6 +126,10 @@ class Language:
     direction: str = "ltr"
     job_letter: str = ""  # the letter of its job numbers: "V.20-04026 (C)"
     undocs_code: str = ""  # the path segment of undocs.org: "zh"
+    # Search: PostgreSQL's text search configuration (its stemmer) for the language, and
+    # whether words run together unspaced, so text is indexed by characters (Chinese).
+    search_config: str = "simple"
+    search_by_characters: bool = False
 
     # Dates.
     date: str = "{day} {month} {year}"

@@ -21,6 +21,7 @@ LANGUAGE = Language(
     cldr_code="en",
     job_letter="E",
     undocs_code="en",
+    search_config="english",
     date="{day} {month} {year}",
     date_with_weekday="{Weekday}, {day} {month} {year}",
     table_date="{Weekday}, {day} {month}",

@@ -52,6 +52,7 @@ LANGUAGE = Language(
     cldr_code="es",
     job_letter="S",
     undocs_code="es",
+    search_config="spanish",
     date="{day} de {month} de {year}",
     date_with_weekday="{weekday}, {day} de {month} de {year}",
     table_date="{Weekday}, {day} de {month}",

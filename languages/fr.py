@@ -41,6 +41,7 @@ LANGUAGE = Language(
     cldr_code="fr",
     job_letter="F",
     undocs_code="fr",
+    search_config="french",
     date="{day} {month} {year}",
     date_with_weekday="{weekday} {day} {month} {year}",
     table_date="{Weekday} {day} {month}",

@@ -91,6 +91,7 @@ LANGUAGE = Language(
     cldr_code="ru",
     job_letter="R",
     undocs_code="ru",
+    search_config="russian",
     # CLDR's Russian month names in the format context are already genitive (августа).
     date="{day} {month} {year} года",
     date_with_weekday="{weekday}, {day} {month} {year} года",

@@ -34,6 +34,7 @@ LANGUAGE = Language(
     cldr_code="zh",
     job_letter="C",
     undocs_code="zh",
+    search_by_characters=True,
     date="{year} 年 {month} 月 {day} 日",
     date_with_weekday="{year} 年 {month} 月 {day} 日{weekday}",
     table_date="{month} 月 {day} 日，{weekday}",

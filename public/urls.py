@@ -12,7 +12,9 @@ SESSION = "bodies/<slug:body>/sessions/<session:session>/"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("years/<int:year>/", views.year, name="year"),
     path("bodies/<slug:body>/", views.body, name="body"),
+    path("bodies/<slug:body>/years/<int:year>/", views.body_year, name="body-year"),
     path(SESSION, views.session, name="session"),
     path(SESSION + "<slug:document>/", views.agenda, name="agenda"),
     path(

@@ -6,16 +6,28 @@ version, and an agenda page shows the document rendered when it was published. O
 site around it (navigation, language switcher, versions box) is drawn here.
 """
 
+import functools
+
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse, translate_url
-from django.utils import timezone
+from django.urls import get_script_prefix, reverse, translate_url
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 
+from agendas.models import parse_session_key, session_key
 from publishing import queries
 
-SEARCH_RESULT_LIMIT = 200
+from .pagecache import published_page
+
+# Entries a search shows at most (several languages of one thing make one result).
+SEARCH_RESULT_LIMIT = 50
+# Agenda documents each list of home and body pages shows at most; the rest by year.
+LISTED_DOCUMENTS = 30
+# Agenda documents per page of a year.
+YEAR_PAGE_SIZE = 100
+MIN_YEAR, MAX_YEAR = 1, 9999
 SEARCH_QUERY_LIMIT = 200
 
 
@@ -39,6 +51,53 @@ def language_links(request):
     prefix = f"/{current}/"
     unprefixed = "/" + full_path.removeprefix(prefix) if full_path.startswith(prefix) else "/"
     return {"language_links": links, "x_default": request.build_absolute_uri(unprefixed)}
+
+
+@functools.lru_cache(maxsize=64)
+def _agenda_patterns(language, script_prefix):
+    """The addresses of a live agenda and of a numbered version in ``language``, each
+    reversed once, as format strings of the frozen columns."""
+    marks = {"body": "body-mark", "session": "9999", "document": "document-mark"}
+    with translation.override(language):
+        live = reverse("public:agenda", kwargs=marks)
+        numbered = reverse("public:agenda-version", kwargs={**marks, "version": 1})
+
+    def pattern(path):
+        path = path.replace("/body-mark/", "/{body}/").replace("/9999/", "/{session}/")
+        path = path.replace("/document-mark/", "/{document}/")
+        return path.replace("/versions/1/", "/versions/{version}/")
+
+    return pattern(live), pattern(numbered)
+
+
+def agenda_address(version):
+    """``version.get_absolute_url()`` without a URL reversal: for long lists."""
+    live, numbered = _agenda_patterns(get_language(), get_script_prefix())
+    return (live if version.is_current else numbered).format(
+        body=version.body_slug,
+        session=version.session_key,
+        document=version.agenda_slug,
+        version=version.number,
+    )
+
+
+def canonical_session(view):
+    """Send an address whose session is written another way ("007" for "7") to the one
+    the session is published at, permanently: one page, one address, one cached copy."""
+
+    @functools.wraps(view)
+    def redirected(request, *args, session, **kwargs):
+        canonical = session_key(*parse_session_key(session))
+        if canonical != session:
+            match = request.resolver_match
+            url = reverse(
+                f"{match.namespace}:{match.url_name}",
+                kwargs={**match.kwargs, "session": canonical},
+            )
+            return redirect(url, permanent=True)
+        return view(request, *args, session=session, **kwargs)
+
+    return redirected
 
 
 def session_url(version):
@@ -73,36 +132,93 @@ def _by_body(versions):
     return list(groups.values())
 
 
-def home(request):
+def _lists(*, body_slug=None):
+    """Current and upcoming sessions, then the latest earlier ones under their years,
+    each list at most ``LISTED_DOCUMENTS`` long, and every year with its count: a page
+    that stays small however many sessions are published."""
     today = timezone.localdate()
-    versions = list(queries.live_versions())
-    upcoming = [v for v in versions if v.end_date >= today]
-    earlier = [v for v in reversed(versions) if v.end_date < today]
+    upcoming = queries.upcoming_live_versions(today, LISTED_DOCUMENTS + 1, body_slug=body_slug)
+    earlier = queries.earlier_live_versions(today, LISTED_DOCUMENTS + 1, body_slug=body_slug)
+    years = {}
+    for version in earlier[:LISTED_DOCUMENTS]:
+        years.setdefault(version.start_date.year, []).append(version)
+    return {
+        "upcoming": upcoming[:LISTED_DOCUMENTS],
+        "more_upcoming": len(upcoming) > LISTED_DOCUMENTS,
+        "earlier": [{"year": year, "versions": listed} for year, listed in years.items()],
+        "more_earlier": len(earlier) > LISTED_DOCUMENTS,
+        "years": queries.live_years(body_slug=body_slug),
+    }
+
+
+@published_page
+def home(request):
+    lists = _lists()
     context = {
-        "upcoming": _by_body(upcoming),
-        "earlier": _by_body(earlier),
+        **lists,
+        "upcoming": _by_body(lists["upcoming"]),
+        "earlier": [
+            {"year": year["year"], "groups": _by_body(year["versions"])}
+            for year in lists["earlier"]
+        ],
         **language_links(request),
     }
     return render(request, "public/home.html", context)
 
 
+@published_page
 def body(request, body):
-    versions = list(queries.live_versions().filter(body_slug=body))
+    lists = _lists(body_slug=body)
     # A body is public through its published sessions only: one known only to drafts
     # does not exist for the public.
-    if not versions:
+    if not lists["years"]:
         raise Http404
-    versions.reverse()
-    sessions = _listed(versions)
+    shown = lists["upcoming"] or [v for year in lists["earlier"] for v in year["versions"]]
     context = {
+        **lists,
+        "upcoming": _listed(lists["upcoming"]),
+        "earlier": [
+            {"year": year["year"], "sessions": _listed(year["versions"])}
+            for year in lists["earlier"]
+        ],
         "body_slug": body,
-        "summary": versions[0].summary_in(get_language()),
-        "sessions": sessions,
+        "summary": shown[0].summary_in(get_language()),
         **language_links(request),
     }
     return render(request, "public/body.html", context)
 
 
+def _year_page(request, year, *, body_slug=None):
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise Http404
+    versions = queries.live_versions_in_year(year, body_slug=body_slug)
+    page = Paginator(versions, YEAR_PAGE_SIZE).get_page(request.GET.get("page"))
+    if not page.object_list:
+        raise Http404
+    return {
+        "year": year,
+        "page": page,
+        "groups": _by_body(page.object_list),
+        "sessions": _listed(page.object_list),
+        **language_links(request),
+    }
+
+
+@published_page
+def year(request, year):
+    return render(request, "public/year.html", _year_page(request, year))
+
+
+@published_page
+def body_year(request, body, year):
+    context = _year_page(request, year, body_slug=body)
+    context["body_slug"] = body
+    context["summary"] = context["page"].object_list[0].summary_in(get_language())
+    return render(request, "public/year.html", context)
+
+
+@canonical_session
+@published_page
 def session(request, body, session):
     """A session's published agenda documents (a provisional agenda and its annotations
     are often separate documents), each linking to its own page."""
@@ -115,20 +231,26 @@ def session(request, body, session):
 
 
 def _agenda_page(request, version, *, superseded_by=None):
+    versions = queries.versions_of(version.agenda_id)
     context = {
         "version": version,
         "summary": version.summary_in(get_language()),
         "superseded_by": superseded_by,
-        "versions": queries.versions_of(version.agenda_id),
+        "versions": versions,
         **language_links(request),
     }
-    return render(request, "public/agenda.html", context)
+    response = render(request, "public/agenda.html", context)
+    # The page changes only when the agenda is published again (its versions box).
+    response.last_modified = max(other.published_at for other in versions)
+    return response
 
 
 # A record of a schema this code does not know raises UnreadableSnapshot in
 # ``queries.edition_of``: refused, and logged as a server error, rather than misread.
 
 
+@canonical_session
+@published_page
 def agenda(request, body, session, document):
     version = queries.edition_of(queries.live_at_address(body, session, document), get_language())
     if version is None:
@@ -141,6 +263,8 @@ def agenda(request, body, session, document):
     return _agenda_page(request, version)
 
 
+@canonical_session
+@published_page
 def agenda_version(request, body, session, document, version):
     agenda_id = queries.agenda_at_address(body, session, document)
     published = queries.numbered_edition(agenda_id, version, get_language()) if agenda_id else None
@@ -157,6 +281,7 @@ def programme_today(request):
     return redirect("public:programme", date=nearest or today)
 
 
+@published_page
 def programme(request, date):
     language = get_language()
     meetings = []
@@ -186,14 +311,14 @@ def _search_results(query):
     """Matches grouped per thing found, labelled in the page language where it matched."""
     language = get_language()
     groups = {}
-    for entry in queries.search_published(query)[:SEARCH_RESULT_LIMIT]:
+    for entry in queries.search_published(query, limit=SEARCH_RESULT_LIMIT):
         key = (entry.version_id, entry.kind, entry.anchor, entry.symbol)
         chosen = groups.get(key)
         if chosen is None or (entry.language == language and chosen.language != language):
             groups[key] = entry
     results = []
     for entry in groups.values():
-        url = entry.version.get_absolute_url()
+        url = agenda_address(entry.version)
         results.append(
             {
                 "entry": entry,

@@ -26,7 +26,7 @@ from agendas.models import Agenda
 from interchange.admin import AgendaAdmin
 from interchange.translation_status import agenda_progress
 
-from . import queries
+from . import queries, review
 from .models import PublishedVersion
 from .rendering import freeze
 from .services import publish_agenda
@@ -77,7 +77,9 @@ class PublishingAdminMixin:
         if language not in languages.codes():
             language = settings.LANGUAGE_CODE
         # Only the language shown is rendered: the preview is never stored.
-        edition = freeze(build_snapshot(agenda), [language])["rendered"][language]
+        snapshot = build_snapshot(agenda)
+        reviewed = review.remember(agenda.pk, snapshot)
+        edition = freeze(snapshot, [language])["rendered"][language]
         # The admin is not under a language prefix: the preview switches language with
         # a query parameter.
         links = [
@@ -90,6 +92,7 @@ class PublishingAdminMixin:
                 "language": languages.get(language),
                 "language_links": links,
                 "change_url": self._admin_url("change", agenda),
+                "publish_url": self._admin_url("publish", agenda) + "?reviewed=" + reviewed,
             }
             return TemplateResponse(request, self.preview_template, context).render()
 
@@ -98,27 +101,20 @@ class PublishingAdminMixin:
         if not permissions.may_publish(request.user):
             raise PermissionDenied
         if request.method == "POST":
-            # The languages staff chose to publish with the original's text where their
-            # translation is missing or outdated: one box per incomplete language.
-            fallback = [
-                code for code in request.POST.getlist("fallback") if code in languages.codes()
-            ]
-            try:
-                version = publish_agenda(agenda, by=request.user, fallback=fallback)
-            except ValidationError as error:
-                self.message_user(request, " ".join(error.messages), messages.ERROR)
-                return redirect(self._admin_url("publish", agenda))
-            self.message_user(
-                request,
-                _("Published version %(number)s of %(agenda)s.")
-                % {"number": version.number, "agenda": agenda},
-                messages.SUCCESS,
-            )
-            return redirect(self._admin_url("change", agenda))
+            return self._publish(request, agenda)
         if request.method != "GET":
             return HttpResponseNotAllowed(["GET", "POST"])
         live = queries.live_version(agenda.pk)
+        snapshot = build_snapshot(agenda)
+        current = review.remember(agenda.pk, snapshot)
+        # Come from the preview: say what changed since it was drawn, if anything. The
+        # form then carries the draft as this page shows it, changes listed.
+        previewed = request.GET.get("reviewed") or current
+        before = review.reviewed(agenda.pk, previewed) if previewed != current else None
         context = {
+            "reviewed": current,
+            "changed_since_review": previewed != current,
+            "changes": review.changes(before, snapshot) if before else [],
             **self.admin_site.each_context(request),
             "title": _("Publish %(agenda)s") % {"agenda": agenda},
             "opts": self.opts,
@@ -134,6 +130,30 @@ class PublishingAdminMixin:
             "original_language": permissions.language_name(agenda.original_language),
         }
         return TemplateResponse(request, self.publish_confirmation_template, context)
+
+    def _publish(self, request, agenda):
+        reviewed = request.POST.get("reviewed", "")
+        live = queries.live_version(agenda.pk)
+        try:
+            if not reviewed:
+                raise ValidationError(_("Review the draft on the confirmation page first."))
+            # The languages staff chose to publish as they are (the original standing in
+            # for a missing translation): one box per incomplete language.
+            fallback = [
+                code for code in request.POST.getlist("fallback") if code in languages.codes()
+            ]
+            version = publish_agenda(agenda, by=request.user, reviewed=reviewed, fallback=fallback)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return redirect(self._admin_url("publish", agenda))
+        if live is not None and version.pk == live.pk:
+            message = _("Version %(number)s of %(agenda)s, the draft you reviewed, is live.")
+        else:
+            message = _("Published version %(number)s of %(agenda)s.")
+        self.message_user(
+            request, message % {"number": version.number, "agenda": agenda}, messages.SUCCESS
+        )
+        return redirect(self._admin_url("change", agenda))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         try:

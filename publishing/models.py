@@ -11,6 +11,7 @@ after publication.
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -74,6 +75,12 @@ class PublishedVersion(models.Model):
                 fields=["start_date", "body_slug"],
                 condition=models.Q(is_current=True),
                 name="live_version_dates",
+            ),
+            # A body's page and its years, whatever the number of bodies.
+            models.Index(
+                fields=["body_slug", "start_date"],
+                condition=models.Q(is_current=True),
+                name="live_versions_of_body",
             ),
         ]
 
@@ -139,6 +146,9 @@ class SearchEntry(models.Model):
     symbol = models.CharField(max_length=120, blank=True)
     label = models.TextField()
     text = models.TextField()
+    # PostgreSQL only: the label and text as a weighted tsvector in the language's
+    # configuration (publishing.search); its GIN index is made by migration 0002.
+    document = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["version", "pk"]

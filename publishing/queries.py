@@ -5,10 +5,14 @@ with them, never the draft tables. Pages that show one language read that langua
 rendering out of the record (``edition_of``) rather than the whole record.
 """
 
-from django.db.models import Max
-from django.db.models.fields.json import KT
+import datetime
 
-from .models import PublishedSlot, PublishedVersion, SearchEntry
+from django.db.models import Count, Max
+from django.db.models.fields.json import KT
+from django.db.models.functions import ExtractYear
+
+from . import search
+from .models import PublishedSlot, PublishedVersion
 from .snapshot import check_schema, draft_differs
 
 # Everything of a version but its record, for lists.
@@ -46,6 +50,17 @@ def live_version(agenda_id):
     )
 
 
+def addresses_of(agenda):
+    """Every public address the agenda was published at, as (body slug, session as
+    written in addresses, agenda slug)."""
+    rows = (
+        PublishedVersion.objects.filter(agenda=agenda)
+        .values_list("body_slug", "session_key", "agenda_slug")
+        .distinct()
+    )
+    return sorted(rows)
+
+
 def has_unpublished_changes(agenda):
     """True when the draft differs from what is live (or nothing is live)."""
     live = PublishedVersion.objects.filter(agenda=agenda, is_current=True).first()
@@ -62,6 +77,62 @@ def live_versions():
         .only(*LIST_FIELDS)
         # A session's documents in the order of their symbols: the agenda, then Add.1.
         .order_by("start_date", "body_slug", "session_key", "symbol", "agenda_slug")
+    )
+
+
+def upcoming_live_versions(today, limit, *, body_slug=None):
+    """Live versions of sessions not yet over on ``today``, soonest first, at most
+    ``limit``."""
+    versions = live_versions().filter(end_date__gte=today)
+    if body_slug is not None:
+        versions = versions.filter(body_slug=body_slug)
+    return list(versions[:limit])
+
+
+def earlier_live_versions(today, limit, *, body_slug=None):
+    """Live versions of sessions over before ``today``, latest first, at most ``limit``."""
+    versions = live_versions().filter(end_date__lt=today)
+    if body_slug is not None:
+        versions = versions.filter(body_slug=body_slug)
+    return list(versions.order_by("-start_date", "body_slug", "session_key", "agenda_slug")[:limit])
+
+
+def live_years(*, body_slug=None):
+    """[(year, number of live agenda documents)] by the year sessions start, latest first."""
+    versions = PublishedVersion.objects.filter(is_current=True)
+    if body_slug is not None:
+        versions = versions.filter(body_slug=body_slug)
+    return list(
+        versions.annotate(year=ExtractYear("start_date"))
+        .values("year")
+        .annotate(documents=Count("pk"))
+        .order_by("-year")
+        .values_list("year", "documents")
+    )
+
+
+def live_versions_in_year(year, *, body_slug=None):
+    """Live versions of the sessions that start in ``year``, in order of their dates."""
+    versions = live_versions().filter(
+        start_date__gte=datetime.date(year, 1, 1), start_date__lte=datetime.date(year, 12, 31)
+    )
+    if body_slug is not None:
+        versions = versions.filter(body_slug=body_slug)
+    return versions
+
+
+def live_version_count():
+    return PublishedVersion.objects.filter(is_current=True).count()
+
+
+def live_addresses(start, stop):
+    """Addresses of live versions, in agenda order (the order of the index of one live
+    version per agenda), from ``start`` to ``stop``: (body slug, session key, agenda slug,
+    published at)."""
+    return list(
+        PublishedVersion.objects.filter(is_current=True)
+        .order_by("agenda_id")
+        .values_list("body_slug", "session_key", "agenda_slug", "published_at")[start:stop]
     )
 
 
@@ -156,18 +227,15 @@ def nearest_programme_date(date):
     return after if (after - date) <= (date - before) else before
 
 
-def search_published(query, *, language=None):
-    """Entries of live versions whose text contains every word of ``query``."""
-    words = [word for word in query.casefold().split() if word]
-    if not words:
-        return SearchEntry.objects.none()
-    entries = SearchEntry.objects.filter(version__is_current=True).select_related("version")
-    entries = entries.only(
-        "pk", "kind", "language", "anchor", "symbol", "label", "version_id",
-        *(f"version__{f}" for f in LIST_FIELDS),
+def search_published(query, *, limit):
+    """Entries of live versions matching every word of ``query``, best first, at most
+    ``limit``, with the list columns of their versions (never their records): one
+    query."""
+    return list(
+        search.best_matches(query)
+        .select_related("version")
+        .only(
+            "pk", "kind", "language", "anchor", "symbol", "label", "version_id",
+            *(f"version__{f}" for f in LIST_FIELDS),
+        )[:limit]
     )  # fmt: skip
-    for word in words:
-        entries = entries.filter(text__contains=word)
-    if language:
-        entries = entries.filter(language=language)
-    return entries.order_by("version__start_date", "pk")

@@ -8,10 +8,11 @@ from django.db import models
 from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext_lazy as _
 
+from agendas.models.versioning import Versioned
 from agendas.symbols import parse_symbol
 
 
-class Resolution(models.Model):
+class Resolution(Versioned):
     """A resolution or decision adopted by a body, e.g. resolution 8/7 of the Conference.
 
     Most treaty bodies number ``<session>/<number>`` (``8/7``). Others write their
@@ -101,7 +102,7 @@ class Resolution(models.Model):
             parse_symbol(self.symbol)
 
 
-class Citation(models.Model):
+class Citation(Versioned):
     """An agenda item citing a resolution.
 
     Citations placed on the title become the footnote that lists the resolutions with

@@ -10,9 +10,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from agendas.models import Room
+from agendas.models.versioning import Versioned
 
 
-class JointMeeting(models.Model):
+class JointMeeting(Versioned):
     """Sessions of two or more bodies meeting together; each keeps its own item numbers.
 
     The items of each participating session are taken from its own agenda when it is in
@@ -35,7 +36,7 @@ class JointMeeting(models.Model):
         return " + ".join(names) or str(self.uid)
 
 
-class JointParticipant(models.Model):
+class JointParticipant(Versioned):
     joint_meeting = models.ForeignKey(
         JointMeeting,
         verbose_name=_("joint meeting"),
@@ -73,7 +74,7 @@ class JointParticipant(models.Model):
         return str(self.session)
 
 
-class TimeSlot(models.Model):
+class TimeSlot(Versioned):
     """A row of the organization of work: a date, local start and end times, a room, the
     items taken up and who introduces them; or a break (lunch) between meetings.
 
@@ -194,7 +195,7 @@ class TimeSlot(models.Model):
         return slots
 
 
-class SlotItem(models.Model):
+class SlotItem(Versioned):
     """An agenda item taken up in a time slot. "(continued)" is derived, never stored."""
 
     slot = models.ForeignKey(

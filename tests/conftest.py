@@ -12,14 +12,18 @@ The groups are those of the migration (``publishing.roles``); ``roles`` makes su
 they exist, also after a browser test emptied the database.
 """
 
+import os
 from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import connection
 from django.test import Client
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
+from public.pagecache import local_pages
 from publishing.roles import SECRETARIAT, ensure_roles, translators_group_name
 
 from .factories import UserFactory
@@ -103,3 +107,22 @@ def published_records_keep_their_contract():
     """
     with mock.patch("publishing.services.freeze", side_effect=checked_freeze):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with no stored page: the database is new, so is the site."""
+    cache.clear()
+    local_pages.clear()
+    yield
+
+
+@pytest.fixture
+def postgresql():
+    """For tests of what only PostgreSQL does (full-text search, query plans): skipped on
+    a laptop's SQLite, failed where RUN_SERVICE_TESTS=1 (CI) and the database is not
+    PostgreSQL. Mark such tests ``services`` too."""
+    if connection.vendor != "postgresql":
+        if os.environ.get("RUN_SERVICE_TESTS") == "1":
+            pytest.fail("RUN_SERVICE_TESTS=1 but the database is not PostgreSQL.")
+        pytest.skip("This runs on PostgreSQL only; DATABASE_URL is SQLite.")

@@ -199,6 +199,15 @@ PUBLIC = {
     # A day on which only the draft meets: an empty programme.
     "public:programme[draft]": everyone(200),
     "sitemap": everyone(200),
+    "sitemap-home": everyone(200),
+    # Agendas are listed in files of 500: the first exists as soon as one is live.
+    "sitemap-agendas[published]": everyone(200),
+    "sitemap-agendas[draft]": everyone(200),
+    # A year's page lists what is live in it; the draft's year has nothing live.
+    "public:year[published]": everyone(200),
+    "public:year[draft]": everyone(404),
+    "public:body-year[published]": everyone(200),
+    "public:body-year[draft]": everyone(404),
     # A GET sets no language: the view only sends the visitor back (to the home page).
     "set_language": everyone(302),
 }
@@ -283,10 +292,10 @@ class Site:
 
     def public_values(self, variant):
         if variant == "published":
-            return {"body": "wg-prevention", "session": "11",
-                    "document": "annotated-agenda", "version": 1, "date": DAY}  # fmt: skip
-        return {"body": "wg-draft", "session": "5",
-                "document": "draft-agenda", "version": 1, "date": DRAFT_DAY}  # fmt: skip
+            return {"body": "wg-prevention", "session": "11", "document": "annotated-agenda",
+                    "version": 1, "date": DAY, "year": DAY.year, "page": 1}  # fmt: skip
+        return {"body": "wg-draft", "session": "5", "document": "draft-agenda",
+                "version": 1, "date": DRAFT_DAY, "year": DRAFT_DAY.year, "page": 1}  # fmt: skip
 
     def urls(self):
         """{key: url} for every URL pattern, keyed as in ``expectations()``."""

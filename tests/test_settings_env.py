@@ -40,6 +40,10 @@ READ_BY_SETTINGS = (
     "LOGIN_FAILURE_LIMIT",
     "LOGIN_LOCKOUT_MINUTES",
     "LOG_LEVEL",
+    "CACHE_URL",
+    "PUBLIC_PAGE_MAX_AGE",
+    "PAGE_CACHE_SECONDS",
+    "RELEASE",
 )
 
 
@@ -99,6 +103,11 @@ def refusal(completed):
             "DATABASE_URL must point at PostgreSQL or SQLite.",
         ),
         (
+            {"DEBUG": "1", "CACHE_URL": "memcached://127.0.0.1:11211"},
+            "CACHE_URL='memcached://127.0.0.1:11211' is not a cache URL; use "
+            "redis://host:6379/1, locmem://, file:///absolute/path or dummy://.",
+        ),
+        (
             {"DEBUG": "0"},
             "SECRET_KEY is not set. Set it in the environment, or set DEBUG=1 for local work.",
         ),
@@ -116,6 +125,7 @@ def refusal(completed):
         "login-failure-limit-zero",
         "lockout-minutes-not-integer",
         "mysql-database",
+        "unknown-cache",
         "no-secret-key-debug-off",
         "empty-secret-key-debug-unset",
     ],
@@ -210,3 +220,32 @@ def test_hsts_reads_include_subdomains_and_preload_from_the_environment():
     off = start(show, DEBUG="1")
 
     assert (on.stdout, off.stdout) == ("63072000 True True\n", "0 False False\n")
+
+
+CACHE = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "c = s.CACHES['default']; print(c['BACKEND'], c.get('LOCATION'))"
+)
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        (None, "django.core.cache.backends.locmem.LocMemCache pages"),
+        (
+            "redis://127.0.0.1:6379/1",
+            "django.core.cache.backends.redis.RedisCache redis://127.0.0.1:6379/1",
+        ),
+        (
+            "file:///var/cache/agendas",
+            "django.core.cache.backends.filebased.FileBasedCache /var/cache/agendas",
+        ),
+        ("dummy://", "django.core.cache.backends.dummy.DummyCache None"),
+    ],
+    ids=["default-locmem", "redis", "file", "dummy"],
+)
+def test_the_page_cache_is_chosen_by_url(url, shown):
+    completed = start(CACHE, DEBUG="1", **({"CACHE_URL": url} if url else {}))
+
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout == shown + "\n"

@@ -12,6 +12,7 @@ from ..html import html_to_text, sanitize_html
 from ..symbols import validate_symbol
 from .common import EditionMixin, MastheadMixin, clean_unique_symbol, translated_values
 from .meetings import Session
+from .versioning import Versioned
 
 
 class Agenda(MastheadMixin):
@@ -185,7 +186,7 @@ class AgendaEdition(EditionMixin):
         return f"{self.agenda} ({self.language})"
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Versioned):
     """An entry of an agenda: a numbered item, an unnumbered entry, a heading that groups
     items, or a sub-heading inside an item's annotation.
 
@@ -240,6 +241,11 @@ class AgendaItem(models.Model):
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
         ordering = ["agenda", "position", "pk"]
+        indexes = [
+            # The admin's list of items, newest agenda first, in reading order: read
+            # from this index rather than sorting every item through four joins.
+            models.Index(fields=["-agenda", "position", "id"], name="item_admin_order"),
+        ]
 
     def __str__(self):
         # Any language's title before the uid: an item drafted in Chinese only is still
@@ -277,7 +283,7 @@ class AgendaItem(models.Model):
         return self.kind == self.Kind.PART
 
 
-class Section(models.Model):
+class Section(Versioned):
     """A section of the agenda document, in order, under a heading the secretariat chooses.
 
     An agenda without sections is laid out by its kind: the list, then (annotated) the
@@ -317,7 +323,7 @@ class Section(models.Model):
             raise ValidationError({"text": _("Only text sections have text of their own.")})
 
 
-class Footnote(models.Model):
+class Footnote(Versioned):
     """A footnote the secretariat writes: on the document's title, an item, or a
     paragraph of an item's annotation. Numbered with the generated ones, in reading order.
     """

@@ -10,6 +10,8 @@ from modeltranslation.utils import build_localized_fieldname
 
 import languages
 
+from .versioning import Versioned
+
 
 def validate_time_zone(value):
     if value not in zoneinfo.available_timezones():
@@ -26,7 +28,7 @@ class Distribution(models.TextChoices):
     RESTRICTED = "restricted", _("Restricted")
 
 
-class MastheadMixin(models.Model):
+class MastheadMixin(Versioned):
     """What the masthead of a UN document shows besides its symbol: distribution, date
     of issue, original language."""
 
@@ -71,7 +73,7 @@ def clean_unique_symbol(instance, others, symbol):
 JOB_NUMBER_RE = re.compile(r"^(?:[A-Z]{1,2}\.)?\d{2}-\d{5}\*{0,3} ?\(([A-Z])\)$")
 
 
-class EditionMixin(models.Model):
+class EditionMixin(Versioned):
     """One language version of a document: its job number and whether it is out."""
 
     language = models.CharField(_("language"), max_length=7, choices=languages.choices)

@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from ..symbols import read_symbol, validate_printed_symbol
 from .common import EditionMixin, MastheadMixin, clean_unique_symbol
+from .versioning import Versioned
 
 # The columns filled from the symbol on save, so documents can be filtered by them.
 PARSED_SYMBOL_FIELDS = ("body_prefix", "session_number", "series", "number", "suffixes")
 
 
-class DocumentPurpose(models.Model):
+class DocumentPurpose(Versioned):
     """Why a document is listed: "For decision", "For information" ... A vocabulary the
     secretariat extends and translates; the usual six are there from the start."""
 
@@ -161,7 +162,7 @@ class DocumentEdition(EditionMixin):
         return f"{self.document} ({self.language})"
 
 
-class DocumentationLink(models.Model):
+class DocumentationLink(Versioned):
     """A document listed under an agenda item (or a sub-heading of its annotation), in
     order, with the purpose it is listed for."""
 

@@ -14,6 +14,7 @@ from languages.base import MAX_SESSION_NUMBER
 
 from ..symbols import validate_body_prefix
 from .common import validate_time_zone
+from .versioning import Versioned
 
 # Sessions held in parts: "first part" ... "ninth part".
 MAX_SESSION_PART = 9
@@ -40,7 +41,7 @@ def parse_session_key(key):
     return int(number), bool(special), bool(resumed), int(part) if part else None
 
 
-class Body(models.Model):
+class Body(Versioned):
     """An organ or subsidiary body, e.g. the Conference of the States Parties (CAC/COSP)."""
 
     class GatheringTerm(models.TextChoices):
@@ -98,7 +99,7 @@ class Body(models.Model):
         return bodies
 
 
-class Venue(models.Model):
+class Venue(Versioned):
     """A conference centre, e.g. the Vienna International Centre, in its time zone."""
 
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
@@ -120,7 +121,7 @@ class Venue(models.Model):
         return self.name
 
 
-class Room(models.Model):
+class Room(Versioned):
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     venue = models.ForeignKey(
         Venue, verbose_name=_("venue"), on_delete=models.PROTECT, related_name="rooms"
@@ -136,7 +137,7 @@ class Room(models.Model):
         return f"{self.name}, {self.venue}"
 
 
-class Session(models.Model):
+class Session(Versioned):
     """One session (or meeting) of a body, held at a venue over consecutive dates."""
 
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
@@ -195,6 +196,10 @@ class Session(models.Model):
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
         ordering = ["-start_date", "body__symbol_prefix"]
+        indexes = [
+            # Lists of sessions and agendas, latest first.
+            models.Index(fields=["-start_date", "id"], name="session_latest_first"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 "body",

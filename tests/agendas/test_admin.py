@@ -158,7 +158,7 @@ CHANGELIST_QUERIES = {
     Body: 5,
     Session: 8,
     Agenda: 5,
-    AgendaItem: 5,
+    AgendaItem: 4,
     Document: 8,
     Resolution: 7,
     Venue: 5,

@@ -90,8 +90,8 @@ def test_the_session_change_form_refuses_a_number_out_of_range(secretariat_clien
 def test_the_session_forms_accept_the_first_and_the_last_number(secretariat_client):
     session = SessionFactory(number=11)
     url = reverse("admin:agendas_session_change", args=[session.pk])
-    data = form_data(secretariat_client.get(url))
     for number in (1, 9999):
+        data = form_data(secretariat_client.get(url))  # the page as saved last
         data["number"] = number
         response = secretariat_client.post(url, data)
         assert response.status_code == 302

@@ -82,6 +82,14 @@ def unpublished_samples(world):
             {"body": draft.body.slug},
             {"body": empty.body.slug},
         ],
+        # The draft session is in 2021, the live one in 2020.
+        "public:year": [{"year": 2021}, {"year": 1990}, {"year": 0}, {"year": 10000}],
+        "public:body-year": [
+            {"body": draft.body.slug, "year": 2021},
+            {"body": live.body.slug, "year": 2021},
+            {"body": "no-such-body", "year": live.start_date.year},
+            {"body": empty.body.slug, "year": empty.start_date.year},
+        ],
         "public:session": [
             {"body": draft.body.slug, "session": draft.number},
             {"body": empty.body.slug, "session": empty.number},
@@ -122,6 +130,8 @@ def unpublished_samples(world):
         "public:search": [],
         # Lists live agendas only; tests/public/test_sitemap.py checks it holds no draft.
         "sitemap": [],
+        "sitemap-home": [],
+        "sitemap-agendas": [{"page": 2}, {"page": 0}],
     }
 
 

@@ -222,7 +222,7 @@ def test_search_finds_documents_by_symbol(client):
 
 # The query count of each public page is fixed: it does not grow with the content.
 AGENDA_PAGE_QUERIES = 2
-HOME_QUERIES = 1
+HOME_QUERIES = 3
 PROGRAMME_QUERIES = 3
 
 
@@ -331,3 +331,19 @@ def test_headings_unnumbered_entries_and_item_less_slots_render(client):
     assert '<span class="items__number"><bdi>1.</bdi></span>' in html
     assert "Statements by delegations" in html
     assert "Informal consultations" in html
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_agenda_addresses_written_without_reversal_match_the_reversed_ones(language):
+    from public.views import agenda_address
+
+    agenda = AgendaFactory(session=SessionFactory(number=2, is_special=True))
+    AgendaItemFactory(agenda=agenda)
+    first = publish_agenda(agenda)
+    second = publish_agenda(agenda)
+    first.refresh_from_db()
+
+    with translation.override(language):
+        assert agenda_address(first) == first.get_absolute_url()
+        assert agenda_address(second) == second.get_absolute_url()
+    assert agenda_address(first).endswith("/sessions/special-2/annotated-agenda/versions/1/")

@@ -9,6 +9,7 @@ import dataclasses
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.test import override_settings
 from django.urls import reverse
@@ -50,7 +51,9 @@ def live():
 
 
 def public_pages(client):
-    """Every public page that shows the live agenda, as bytes, in two languages."""
+    """Every public page that shows the live agenda, as bytes, in two languages, drawn
+    afresh (no stored page)."""
+    cache.clear()
     pages = {}
     for language in ("en", "zh-hans"):
         with translation.override(language):
@@ -70,7 +73,8 @@ def public_pages(client):
             response = client.get(url)
             assert response.status_code == 200, url
             pages[url] = response.content
-    pages["/sitemap.xml"] = client.get("/sitemap.xml").content
+    for sitemap in ("/sitemap.xml", "/sitemap-home.xml", "/sitemap-agendas-1.xml"):
+        pages[sitemap] = client.get(sitemap).content
     return pages
 
 
@@ -116,7 +120,9 @@ def test_after_the_next_publish_the_old_address_leads_to_the_new_one(client, liv
     assert "This is version 1 of this agenda. It has been superseded." in first.content.decode()
 
 
-def test_a_published_version_does_not_change_when_code_or_templates_do(client, live, monkeypatch):
+def test_a_published_version_does_not_change_when_code_or_templates_do(
+    client, live, monkeypatch, settings
+):
     url = "/en/bodies/wg-prevention/sessions/11/annotated-agenda/"
     before = client.get(url).content.decode()
     assert "<li>Distr.: General</li><li>24 July 2020</li>" in before
@@ -125,6 +131,8 @@ def test_a_published_version_does_not_change_when_code_or_templates_do(client, l
     monkeypatch.setattr(base, "_load", lambda path: changed if path == "languages.en" else None)
     monkeypatch.setattr("publishing.rendering.DOCUMENT_TEMPLATE", "public/search.html")
     assert languages.get("en").format_date(DAY) == "2020-August-31"
+    # New code is a new release: pages stored by the old one are not served.
+    settings.RELEASE = "the-next-release"
 
     after = client.get(url).content.decode()
     # The document is as frozen; only the site around it (the versions box) is drawn now.
@@ -161,7 +169,7 @@ def test_superseded_versions_are_hidden_from_home_sitemap_and_search(client, liv
     publish_agenda(live)
 
     home = client.get("/en/").content.decode()
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-agendas-1.xml").content.decode()
     search = client.get("/en/search/", {"q": "prevention"}).content.decode()
 
     assert home.count("/en/bodies/wg-prevention/sessions/11/annotated-agenda/") == 1

@@ -1,10 +1,13 @@
 """Preview and Publish in the agenda admin."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 
+from agendas import services
 from publishing.models import PublishedVersion
 from publishing.services import publish_agenda
 from tests.factories import AgendaFactory, AgendaItemFactory, UserFactory
@@ -21,6 +24,11 @@ def agenda():
 
 def preview_url(agenda):
     return reverse("admin:agendas_agenda_preview", args=[agenda.pk])
+
+
+# The agendas here are in English only: every other language is published as it is,
+# the original standing in for the missing translations.
+OTHER_LANGUAGES = ["ar", "zh-hans", "fr", "ru", "es"]
 
 
 def publish_url(agenda):
@@ -107,12 +115,25 @@ def test_publish_asks_for_confirmation_first(secretariat_client, agenda):
     assert PublishedVersion.objects.count() == 0
 
 
+def reviewed_on(client, url):
+    """The fingerprint the confirmation page (or the preview's link) carries."""
+    html = client.get(url).content.decode()
+    return re.search(r'reviewed(?:=|" value=")([0-9a-f]+)', html)[1]
+
+
+def rename_first_item(agenda, title):
+    item = agenda.items.get()
+    item.title_en = title
+    services.save_agenda_item(item)
+
+
 def test_publish_creates_the_next_version_and_reports_it(secretariat_client, secretariat, agenda):
     publish_agenda(agenda)
+    rename_first_item(agenda, "Opening of the session")
+    reviewed = reviewed_on(secretariat_client, publish_url(agenda))
 
-    # In English only: every other language is published with the original's text.
     response = secretariat_client.post(
-        publish_url(agenda), {"fallback": ["ar", "zh-hans", "fr", "ru", "es"]}, follow=True
+        publish_url(agenda), {"reviewed": reviewed, "fallback": OTHER_LANGUAGES}, follow=True
     )
 
     version = PublishedVersion.objects.get(agenda=agenda, is_current=True)
@@ -128,11 +149,69 @@ def test_publish_creates_the_next_version_and_reports_it(secretariat_client, sec
 
 def test_publish_refusal_is_reported_and_changes_nothing(secretariat_client):
     empty = AgendaFactory()
+    reviewed = reviewed_on(secretariat_client, publish_url(empty))
 
-    response = secretariat_client.post(publish_url(empty), follow=True)
+    response = secretariat_client.post(
+        publish_url(empty), {"reviewed": reviewed, "fallback": OTHER_LANGUAGES}, follow=True
+    )
 
     assert [str(m) for m in response.context["messages"]] == [
         "An agenda without items cannot be published."
+    ]
+    assert PublishedVersion.objects.count() == 0
+
+
+def test_two_clicks_on_publish_make_one_version(secretariat_client, agenda):
+    reviewed = reviewed_on(secretariat_client, publish_url(agenda))
+
+    first = secretariat_client.post(
+        publish_url(agenda), {"reviewed": reviewed, "fallback": OTHER_LANGUAGES}, follow=True
+    )
+    second = secretariat_client.post(
+        publish_url(agenda), {"reviewed": reviewed, "fallback": OTHER_LANGUAGES}, follow=True
+    )
+
+    assert list(PublishedVersion.objects.values_list("number", flat=True)) == [1]
+    assert [str(m) for m in first.context["messages"]] == [
+        f"Published version 1 of {agenda.symbol}."
+    ]
+    assert [str(m) for m in second.context["messages"]] == [
+        f"Version 1 of {agenda.symbol}, the draft you reviewed, is live."
+    ]
+
+
+def test_an_edit_saved_after_the_review_is_not_published_unseen(secretariat_client, agenda):
+    """One person reviews; another saves an edit; the first confirms: refused, with the
+    change named, and nothing goes live."""
+    reviewed = reviewed_on(secretariat_client, preview_url(agenda) + "?language=en")
+    rename_first_item(agenda, "Unreviewed title")
+
+    response = secretariat_client.post(
+        publish_url(agenda), {"reviewed": reviewed, "fallback": OTHER_LANGUAGES}, follow=True
+    )
+
+    assert [str(m) for m in response.context["messages"]] == [
+        "The draft changed after you reviewed it, so nothing was published. Review it again, "
+        "then publish. Changed since: 1 Unreviewed title: title changed in English."
+    ]
+    assert PublishedVersion.objects.count() == 0
+    # The confirmation page, reached from that preview, lists the change; confirming on
+    # it publishes the draft it shows.
+    page = secretariat_client.get(publish_url(agenda) + f"?reviewed={reviewed}")
+    html = page.content.decode()
+    assert "The draft changed after you reviewed it." in html
+    assert "<li>1 Unreviewed title: title changed in English.</li>" in html
+    now = reviewed_on(secretariat_client, publish_url(agenda))
+    assert now != reviewed
+    secretariat_client.post(publish_url(agenda), {"reviewed": now, "fallback": OTHER_LANGUAGES})
+    assert PublishedVersion.objects.get().content["items"][0]["title"]["en"] == "Unreviewed title"
+
+
+def test_a_publish_without_a_review_is_refused(secretariat_client, agenda):
+    response = secretariat_client.post(publish_url(agenda), follow=True)
+
+    assert [str(m) for m in response.context["messages"]] == [
+        "Review the draft on the confirmation page first."
     ]
     assert PublishedVersion.objects.count() == 0
 

@@ -151,8 +151,19 @@ def test_the_confirmation_shows_each_languages_completeness(agenda, officer):
     assert tree.xpath("//input[@name='fallback']/@checked") == []
 
 
+def reviewed(client, agenda):
+    """The fingerprint of the draft the confirmation page shows."""
+    tree = html.fromstring(client.get(publish_url(agenda)).content.decode())
+    (value,) = tree.xpath("//input[@name='reviewed']/@value")
+    return value
+
+
 def test_publishing_without_the_choice_says_why_and_publishes_nothing(agenda, officer):
-    response = officer.post(publish_url(agenda), {"fallback": ["fr"]}, follow=True)
+    response = officer.post(
+        publish_url(agenda),
+        {"reviewed": reviewed(officer, agenda), "fallback": ["fr"]},
+        follow=True,
+    )
 
     assert response.redirect_chain == [(publish_url(agenda), 302)]
     assert [str(m) for m in response.context["messages"]] == [
@@ -162,7 +173,11 @@ def test_publishing_without_the_choice_says_why_and_publishes_nothing(agenda, of
 
 
 def test_publishing_with_the_choice_publishes(agenda, officer, secretariat_member):
-    response = officer.post(publish_url(agenda), {"fallback": ["ar", "fr"]}, follow=True)
+    response = officer.post(
+        publish_url(agenda),
+        {"reviewed": reviewed(officer, agenda), "fallback": ["ar", "fr"]},
+        follow=True,
+    )
 
     assert [str(m) for m in response.context["messages"]] == [
         f"Published version 1 of {agenda.symbol}."

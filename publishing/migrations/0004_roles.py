@@ -11,10 +11,10 @@ def create_roles(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("agendas", "0003_translation_records"),
-        ("resolutions", "0001_initial"),
-        ("scheduling", "0001_initial"),
-        ("publishing", "0001_initial"),
+        ("agendas", "0005_translation_records"),
+        ("resolutions", "0002_versions"),
+        ("scheduling", "0002_versions"),
+        ("publishing", "0003_live_versions_of_body"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

@@ -1,0 +1,172 @@
+"""Search of published versions: ranked full-text search on PostgreSQL.
+
+Each ``SearchEntry`` is one thing (session, item, document) in one language. On
+PostgreSQL its ``document`` column holds a ``tsvector`` made when the version is
+published: the label weighted A, the rest of the text B, each language through its own
+stemmer (``Language.search_config``: arabic, english, french, russian, spanish). Chinese
+has no stemmer and no spaces between words: its text is indexed as overlapping pairs of
+characters (the last character of each run also alone), which finds a word of any
+length, and the two-character words most Chinese words are, with the same GIN index.
+(A trigram index cannot: a two-character word has no trigram.) Document symbols are
+found through a trigram index on ``UPPER(symbol)``.
+
+A query is read in every language at once (``websearch_to_tsquery`` per configuration,
+and as character pairs), so words of any language find their entries. Ranking reads
+each candidate's ``tsvector``; to keep a very common word from ranking a million rows,
+only the first ``CANDIDATES`` matches are ranked, the best ``limit`` of them shown.
+Neither step reads a version's record.
+
+On SQLite (development) an entry matches when its casefolded text contains every word.
+"""
+
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Case, F, When
+
+import languages
+
+from .models import SearchEntry
+
+# How many matches are ranked at most: enough to rank every match of a rare word and a
+# sample of a common one, few enough to rank in a few milliseconds.
+CANDIDATES = 150
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+RUN = re.compile(rf"[{CJK}]+|[^\W{CJK}]+")
+
+
+def is_postgresql():
+    return connection.vendor == "postgresql"
+
+
+def character_terms(text):
+    """The terms of text written without spaces: pairs of characters in each run of
+    Chinese characters and its last character alone, other words whole, casefolded."""
+    terms = []
+    for run in RUN.findall(text.casefold()):
+        if re.match(rf"[{CJK}]", run):
+            terms.extend(run[i : i + 2] for i in range(len(run) - 1))
+            terms.append(run[-1])
+        else:
+            terms.append(run)
+    return terms
+
+
+def _lexeme(term):
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def character_vector(label, text):
+    """A ``tsvector`` literal of the label (weight A) and text (weight B)."""
+    parts = []
+    position = 0
+    for weight, terms in (("A", character_terms(label)), ("B", character_terms(text))):
+        for term in terms:
+            position = min(position + 1, 16383)
+            parts.append(f"{_lexeme(term)}:{position}{weight}")
+    return " ".join(parts)
+
+
+def character_query(query):
+    """A ``tsquery`` of text written without spaces: each word a phrase of its character
+    pairs, a single character as a prefix; every word required. "" when no word."""
+    words = []
+    for run in RUN.findall(query.casefold()):
+        if re.match(rf"[{CJK}]", run):
+            if len(run) == 1:
+                words.append(f"{_lexeme(run)}:*")
+            else:
+                pairs = [_lexeme(run[i : i + 2]) for i in range(len(run) - 1)]
+                words.append("(" + " <-> ".join(pairs) + ")")
+        else:
+            words.append(_lexeme(run))
+    return " & ".join(words)
+
+
+def prepare(entries):
+    """Give the entries of languages indexed by characters their ``tsvector`` (before
+    they are inserted); the others get theirs from PostgreSQL (``index_version``)."""
+    if not is_postgresql():
+        return
+    by_characters = {lang.code for lang in languages.all_languages() if lang.search_by_characters}
+    for entry in entries:
+        if entry.language in by_characters:
+            entry.document = character_vector(entry.label, entry.text)
+
+
+def index_version(version):
+    """Make the ``tsvector`` of the version's entries in stemmed languages, in one
+    statement, through each language's configuration."""
+    if not is_postgresql():
+        return
+    stemmed = [lang for lang in languages.all_languages() if not lang.search_by_characters]
+    SearchEntry.objects.filter(
+        version=version, language__in=[lang.code for lang in stemmed]
+    ).update(
+        document=Case(
+            *(
+                When(
+                    language=lang.code,
+                    then=SearchVector("label", config=lang.search_config, weight="A")
+                    + SearchVector("text", config=lang.search_config, weight="B"),
+                )
+                for lang in stemmed
+            )
+        )
+    )
+
+
+def _symbols_and_words(query):
+    symbols, words = [], []
+    for word in query.split():
+        (symbols if "/" in word else words).append(word)
+    return symbols, words
+
+
+def _text_query(words):
+    text = " ".join(words)
+    # Words written only in characters are read as such: a stemmer makes nothing of them.
+    only_characters = not re.search(rf"[^\W{CJK}]", text)
+    combined = None
+    for lang in languages.all_languages():
+        if only_characters and not lang.search_by_characters:
+            continue
+        if lang.search_by_characters:
+            raw = character_query(text)
+            if not raw:
+                continue
+            one = SearchQuery(raw, search_type="raw", config="simple")
+        else:
+            one = SearchQuery(text, search_type="websearch", config=lang.search_config)
+        combined = one if combined is None else combined | one
+    return combined
+
+
+def best_matches(query):
+    """Live entries matching every word of ``query``, best first (a queryset: slice it).
+
+    On PostgreSQL any ``CANDIDATES`` matches are found in no particular order and only
+    those are ranked, in the same query."""
+    symbols, words = _symbols_and_words(query)
+    if not symbols and not words:
+        return SearchEntry.objects.none()
+    live = SearchEntry.objects.filter(version__is_current=True)
+    if not is_postgresql():
+        for word in query.casefold().split():
+            live = live.filter(text__contains=word)
+        return live.order_by("version__start_date", "pk")
+    for symbol in symbols:
+        live = live.filter(symbol__icontains=symbol)
+    if not words:
+        return live.order_by("-version__start_date", "pk")
+    text_query = _text_query(words)
+    if text_query is None:
+        return SearchEntry.objects.none()
+    # In no order: the model's ordering would sort every match through its version.
+    candidates = live.filter(document=text_query).order_by().values("pk")[:CANDIDATES]
+    return (
+        SearchEntry.objects.filter(pk__in=candidates)
+        .annotate(rank=SearchRank(F("document"), text_query))
+        .order_by("-rank", "-version__start_date", "pk")
+    )
