@@ -19,6 +19,7 @@ from django.db import transaction
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import (
@@ -36,6 +37,7 @@ from .adminkit import (
     ServiceAdminMixin,
     TranslationTabsMedia,
     change_link,
+    history_link,
     translated,
 )
 from .models import (
@@ -206,7 +208,13 @@ class AgendaItemInline(CachedChoicesInlineMixin, TranslationStackedInline):
 
     @admin.display(description=_("documentation and citations"))
     def details(self, obj):
-        return change_link(obj, _("Edit documentation and citations"), _("Save the item first."))
+        if obj is None or obj.pk is None:
+            return _("Save the item first.")
+        return format_html(
+            "{} · {}",
+            change_link(obj, _("Edit documentation and citations"), ""),
+            history_link(obj, _("History")),
+        )
 
 
 class SectionInline(CachedChoicesInlineMixin, TranslationStackedInline):

@@ -29,6 +29,7 @@ import languages
 
 from . import permissions, translating
 from .admin_filters import SafeDateFiltersMixin
+from .admin_history import HistoryAdminMixin
 from .html import sanitize_html
 from .savers import saver_for
 from .services import remove_row
@@ -67,6 +68,13 @@ def change_link(obj, label, unsaved):
         return unsaved
     opts = obj._meta
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    return format_html('<a href="{}">{}</a>', url, label)
+
+
+def history_link(obj, label):
+    """A link to the History page of ``obj`` (saved), where its versions are listed."""
+    opts = obj._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[obj.pk])
     return format_html('<a href="{}">{}</a>', url, label)
 
 
@@ -133,13 +141,15 @@ class VersionedForm(forms.ModelForm):
     # What was shown, what came back ----------------------------------------------------
 
     def _content_fields(self):
-        """The fields a person edits: not this digest, the row's id or an inline's link
-        to its parent."""
+        """The fields a person edits: not this digest, the row's id, an inline's link to
+        its parent, or the formset's own DELETE and ORDER (added after the form was made;
+        a deletion is the formset's business)."""
         pk_name = self.instance._meta.pk.name
         return [
             (name, field)
             for name, field in self.fields.items()
-            if name not in ("shown", pk_name) and not isinstance(field, InlineForeignKeyField)
+            if name not in ("shown", pk_name, "DELETE", "ORDER")
+            and not isinstance(field, InlineForeignKeyField)
         ]
 
     def _initial_value(self, name):
@@ -310,8 +320,11 @@ def for_editor(form_class, user, source_language=None):
     return EditorForm
 
 
-class ServiceAdminMixin(SafeDateFiltersMixin):
+class ServiceAdminMixin(HistoryAdminMixin, SafeDateFiltersMixin):
     """Saves through the services and shows their late refusals beside what was typed.
+
+    A save of the page is one revision of the history, and its History link lists the
+    revisions with a Restore button each (``admin_history.HistoryAdminMixin``).
 
     Forms already run the models' rules, so errors normally show beside the field. A
     service can still refuse at save time (two people booking one room at the same

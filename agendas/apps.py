@@ -10,9 +10,11 @@ class AgendasConfig(AppConfig):
         from django.db.models.signals import post_delete
         from modeltranslation.translator import translator
 
-        from . import savers, services, translating
+        from . import history, savers, services, translating
 
         savers.register(services.SAVERS)
+        for model, follow in history.FOLLOWS.items():
+            history.register(model, follow)
         # Every translated model, whichever app registered it, forgets the records of a
         # removed row (cascades included).
         for model in translator.get_registered_models(abstract=False):

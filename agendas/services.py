@@ -22,7 +22,7 @@ from modeltranslation.utils import build_localized_fieldname
 import languages
 from languages.base import capitalize
 
-from . import permissions, translating
+from . import history, permissions, translating
 from .models import (
     Agenda,
     AgendaEdition,
@@ -112,6 +112,7 @@ def differences(mine, theirs):
     return changed
 
 
+@history.recorded_save
 def validate_and_save(instance, *, by=None):
     """Validate ``instance`` with ``full_clean`` and save it; raise ValidationError if bad.
 
@@ -212,6 +213,7 @@ def save_agenda_edition(edition, *, by=None):
 EDITION_FIELDS = ("job_number", "processed_on", "printed_on", "reissued_on")
 
 
+@history.records("editions")
 def save_agenda_editions(agenda, values, *, by=None):
     """Create or update several language versions of an agenda at once, all or none.
 
@@ -344,11 +346,17 @@ def _siblings(item):
 
 
 def _renumber(items):
+    moved = []
     for index, sibling in enumerate(items, start=1):
+        if sibling.position != index * POSITION_STEP:
+            moved.append(sibling)
         sibling.position = index * POSITION_STEP
     AgendaItem.objects.bulk_update(items, ["position"])
+    # A bulk update sends no post_save: record the entries whose place changed.
+    history.include(*moved)
 
 
+@history.records("moved")
 def move_item(item, *, direction=None, position=None, by=None):
     """Move an item among its siblings, so that the derived numbers follow.
 
@@ -392,6 +400,7 @@ def move_item(item, *, direction=None, position=None, by=None):
         return True
 
 
+@history.records("reordered")
 def reorder_items(agenda, ordered_ids, *, by=None):
     """Put items in the given order without touching their parents.
 
@@ -431,6 +440,7 @@ def lock_structure(agenda_id):
         Agenda.objects.select_for_update().filter(pk=agenda_id).first()
 
 
+@history.records("moved")
 def place_item(item, *, parent, index, by=None):
     """Put ``item`` under ``parent`` (None: the top level) as its ``index``-th entry
     (0-based; past the end appends), renumbering the siblings it leaves and joins.
@@ -473,6 +483,7 @@ def place_item(item, *, parent, index, by=None):
         return item
 
 
+@history.records("indented")
 def indent_item(item, *, by=None):
     """Make ``item`` the last sub-entry of the entry above it, as a Tab would.
 
@@ -495,6 +506,7 @@ def indent_item(item, *, by=None):
     return place_item(item, parent=above, index=above.children.count(), by=by)
 
 
+@history.records("outdented")
 def outdent_item(item, *, by=None):
     """Move ``item`` out of its parent, to just after it, as Shift+Tab would."""
     permissions.require_structure(by)
@@ -511,6 +523,7 @@ def outdent_item(item, *, by=None):
     return place_item(item, parent=parent.parent, index=siblings.index(parent.pk) + 1, by=by)
 
 
+@history.records("removed_entry")
 def remove_agenda_item(item, *, by=None):
     """Delete an entry with its sub-entries, documentation, citations, footnotes and the
     timetable's references to them."""
@@ -518,6 +531,8 @@ def remove_agenda_item(item, *, by=None):
     with transaction.atomic():
         lock_structure(item.agenda_id)
         logger.info("AgendaItem %s removed by %s", item.pk, by or "a script")
+        # Seen in the history of the agenda, and of the entry it was under.
+        history.include(item.agenda, item.parent)
         agenda_id, parent_id = item.agenda_id, item.parent_id
         item.delete()
         _renumber(
@@ -579,6 +594,7 @@ def save_document(document, *, by=None):
         return validate_and_save(document, by=by)
 
 
+@history.records("added", about=lambda document, **kwargs: {"model": document, "object": document})
 def create_document(*, symbol="", by=None, editions=(), **fields):
     """Create a document from its fields and language versions in one step.
 
@@ -656,6 +672,12 @@ class PasteReport:
         return sum(1 for entry in self.entries if entry[1] == outcome)
 
 
+def _pasted(report, item, *args, **kwargs):
+    listed = len(report.entries) - report.count("already listed")
+    return {"object": item, "count": listed}
+
+
+@history.records("pasted_documents", about=_pasted)
 def paste_documentation(item, text, *, language, by=None):
     """List under ``item``, after what it lists, every document of a pasted list.
 
@@ -775,6 +797,7 @@ def _brought_forward(text, replacements):
     return pattern.sub(lambda match: pairs[match[0]], text)
 
 
+@history.records("started_from_previous")
 def start_from_previous(session, *, by=None):
     """A new draft agenda for ``session``, begun from the last agenda of its body.
 
@@ -862,6 +885,7 @@ def start_from_previous(session, *, by=None):
     return agenda
 
 
+@history.records("removed", about=lambda result, row, **kwargs: {"model": row, "object": row})
 def remove_row(row, *, by=None):
     """Delete a row: one that hangs from an entry (a documentation link, a citation, a
     footnote), or any other the admin removes. The order of the rows left is kept.
@@ -871,9 +895,13 @@ def remove_row(row, *, by=None):
         raise permissions.refuse_removal(type(row))
     with transaction.atomic():
         logger.info("%s %s removed by %s", type(row).__name__, row.pk, by or "a script")
+        # The row's own version is dropped once it is gone; what it follows (its entry,
+        # a footnote's agenda) is recorded without it.
+        history.include(row)
         row.delete()
 
 
+@history.records("drafted", about=lambda agenda, **kwargs: {"object": agenda})
 def draft_agenda(
     *, body, number, start_date, end_date, venue, agenda_fields, from_previous=False, by=None
 ):

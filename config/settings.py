@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     # The rich text editor's scripts and styles, served from our own static files.
     "django_prose_editor",
     "axes",
+    # The history of the content: a revision per change, restorable (agendas.history).
+    "reversion",
     # The product's apps, each depending only on those above it:
     # languages <- agendas <- resolutions, scheduling <- interchange, drafting <- publishing
     # <- public.

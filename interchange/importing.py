@@ -28,9 +28,11 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
 import languages
+from agendas import history
 from agendas import services as agenda_services
 from agendas.models import (
     Agenda,
@@ -55,6 +57,9 @@ from .exporting import FORMAT, VERSION
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "docs" / "agenda.schema.json"
 STEP = agenda_services.POSITION_STEP
+IMPORTED = history.message(
+    "imported_file", gettext_lazy("Imported “%(object)s” from an agenda file.")
+)
 
 
 class AgendaFileError(Exception):
@@ -660,6 +665,7 @@ def import_agenda(source, *, by=None):
 
     ``by`` is the user the services write for (None: a script, which may do all).
     Raises AgendaFileError, having written nothing, when the file cannot be imported.
+    The import is one revision of the history, made by ``by``.
     """
     data = parse(source) if isinstance(source, str | bytes) else source
     errors = check_shape(data)
@@ -672,7 +678,12 @@ def import_agenda(source, *, by=None):
         raise AgendaFileError(errors)
     writer = _Writer(by=by)
     try:
-        with transaction.atomic():
-            return writer.write(data)
+        with transaction.atomic(), history.recording(by=by) as revision:
+            report = writer.write(data)
+            if report.changed_anything:
+                # Rows only removed are recorded as a version of the agenda without them.
+                history.include(report.agenda)
+                revision.describe(IMPORTED, object=report.agenda)
+            return report
     except ValidationError as error:
         raise AgendaFileError([_at(writer.path, message) for message in error.messages]) from None

@@ -29,7 +29,7 @@ def of_name(name):
     """ "de" with the article a body's name takes: du Groupe, de la Conférence, de l'Organe."""
     head = name.split(" ", 1)[0].lower()
     if head[:1] in "aeiouyàâéèêîôû":
-        return "de l'" + name
+        return "de l’" + name
     # Unlisted head nouns are taken as masculine, as most body names are (Groupe, Comité).
     return ("de la " if head in FEMININE_HEADS else "du ") + name
 
@@ -55,7 +55,7 @@ LANGUAGE = Language(
     clock_with_minutes="{hour} h {minute:02}",
     time="{clock}",
     time_range="{start}-{end}",
-    # Sub-items "a)"; cited as UN French cites them, "point 2 a) de l'ordre du jour":
+    # Sub-items "a)"; cited as UN French cites them, "point 2 a) de l’ordre du jour":
     # the reference is "2 a)", and "2 a) i)" a level below.
     sub_item_number="{label})",
     reference_part=" {label})",
@@ -81,7 +81,7 @@ LANGUAGE = Language(
     list_last_separator=" et ",
     # Réunion and session are both feminine, hence "de la {partner_session}".
     joint_meeting=(
-        "{items} de l'ordre du jour {verb} conjointement avec {partner_items} de l'ordre du "
+        "{items} de l’ordre du jour {verb} conjointement avec {partner_items} de l’ordre du "
         "jour de la {partner_session} {partner_body_of} lors de séances communes {body_of} "
         "et {partner_body_of}."
     ),
@@ -94,10 +94,10 @@ LANGUAGE = Language(
     reissue="Nouveau tirage pour raisons techniques ({date}).",
     resumed={"other": "{session} reprise"},
     part={"other": "{part} partie de la {session}"},
-    item_of_agenda="Point {number} de l'ordre du jour provisoire",
+    item_of_agenda="Point {number} de l’ordre du jour provisoire",
     venue_sentence=("La {session} {body_of} se tiendra à {city}, au {venue}{starting}{room}."),
-    venue_starting_time=" ; elle s'ouvrira le {date} à {time}",
-    venue_starting_date=" ; elle s'ouvrira le {date}",
+    venue_starting_time=" ; elle s’ouvrira le {date} à {time}",
+    venue_starting_date=" ; elle s’ouvrira le {date}",
     venue_room=", dans la salle suivante : {room}",
     interpretation="L'interprétation sera assurée en {languages}.",
     annex="Annexe",

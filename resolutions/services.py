@@ -10,9 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
-from agendas import permissions
+from agendas import history, permissions
 from agendas.models import Body
 from agendas.services import next_position, validate_and_save
 
@@ -116,6 +117,20 @@ def cite_resolution(item, resolution, placement=Citation.Placement.TITLE, *, bod
         return validate_and_save(citation, by=by)
 
 
+PASTED_CITATIONS = history.message(
+    "pasted_citations",
+    ngettext_lazy(
+        "Cited %(count)d pasted resolution or decision from “%(object)s”.",
+        "Cited %(count)d pasted resolutions and decisions from “%(object)s”.",
+        "count",
+    ),
+)
+
+
+@history.records(
+    PASTED_CITATIONS,
+    about=lambda result, item, *args, **kwargs: {"object": item, "count": len(result[0])},
+)
 def paste_citations(item, text, *, body, placement, language, by=None):
     """Cite from ``item``, after its other citations at ``placement``, every resolution
     or decision of a pasted list (``resolutions.pasting``), adopted by ``body``.

@@ -9,8 +9,9 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from agendas import permissions
+from agendas import history, permissions
 from agendas.models import Room
 from agendas.models.common import translated_values
 from agendas.numbering import flatten, number_items
@@ -110,6 +111,11 @@ def read_item_names(text, names):
     return found
 
 
+TOOK_UP = history.message("took_up", gettext_lazy("Changed the items taken up at “%(object)s”."))
+SAVED_TIMETABLE = history.message("timetable", gettext_lazy("Saved the timetable of “%(object)s”."))
+
+
+@history.records(TOOK_UP)
 def take_up(slot, items, *, by=None):
     """Make ``slot`` take up exactly ``items``, in that order.
 
@@ -122,6 +128,8 @@ def take_up(slot, items, *, by=None):
     permissions.require_structure(by)
     with transaction.atomic():
         slot.slot_items.exclude(item__in=items).delete()
+        # Items only let go of are recorded as a version of the slot without them.
+        history.include(slot)
         for position, item in enumerate(items, start=1):
             existing = slot.slot_items.filter(item=item).first()
             slot_item = existing or SlotItem(slot=slot, item=item)
@@ -130,6 +138,7 @@ def take_up(slot, items, *, by=None):
                 save_slot_item(slot_item, by=by)
 
 
+@history.records(SAVED_TIMETABLE)
 def save_timetable(session, rows, *, by=None):
     """Save a session's timetable from its grid, all rows or none.
 
@@ -138,6 +147,8 @@ def save_timetable(session, rows, *, by=None):
     A refusal names the row: "Row 3: ...".
     """
     with transaction.atomic():
+        # Slots only removed are recorded as a version of the session without them.
+        history.include(session)
         names = items_by_reference(session)
         for number, (slot, items_text, delete) in enumerate(rows, start=1):
             try:

@@ -30,7 +30,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
+from reversion.models import Version
 
+from agendas import history
 from agendas.models import Agenda, Footnote
 from publishing.models import PublishedVersion
 from publishing.roles import ensure_roles, translators_group_name
@@ -103,6 +105,12 @@ EDITABLE = {
 # Records nobody writes by hand: published versions (publishing writes them, and they
 # never change) and django-axes' login records (logging in writes them; a superuser
 # may delete one to lift a lockout).
+# The content, whose history is recorded: the history page (above) for staff who may
+# view it; restoring a version for staff who may change it (a GET leads back to the
+# history page).
+RECORDED = {**EDITABLE, "restore": row(LOGIN, LOGIN, 403, 403, 302, translator=302)}
+# A session has no text to translate: translators may not change it, nor restore it.
+RECORDED_UNTRANSLATED = {**EDITABLE, "restore": row(LOGIN, LOGIN, 403, 403, 302)}
 PUBLISHED = {**EDITABLE, "add": row(LOGIN, LOGIN, 403, 403, 403)}
 PUBLISHED["delete"] = row(LOGIN, LOGIN, 403, 403, 403)
 LOGIN_RECORD = {**EDITABLE, "add": row(LOGIN, LOGIN, 403, 403, 403)}
@@ -123,17 +131,17 @@ MODEL_ADMINS = {
     "axes.accessattempt": NOT_TRANSLATORS_LOGIN_RECORD,
     "axes.accesslog": NOT_TRANSLATORS_LOGIN_RECORD,
     "axes.accessfailurelog": NOT_TRANSLATORS_LOGIN_RECORD,
-    "agendas.body": EDITABLE,
-    "agendas.venue": EDITABLE,
-    "agendas.room": EDITABLE,
-    "agendas.session": EDITABLE,
-    "agendas.agenda": EDITABLE,
-    "agendas.agendaitem": EDITABLE,
-    "agendas.document": EDITABLE,
-    "agendas.documentpurpose": EDITABLE,
-    "resolutions.resolution": EDITABLE,
-    "scheduling.jointmeeting": EDITABLE,
-    "scheduling.timeslot": EDITABLE,
+    "agendas.body": RECORDED,
+    "agendas.venue": RECORDED,
+    "agendas.room": RECORDED,
+    "agendas.session": RECORDED_UNTRANSLATED,
+    "agendas.agenda": RECORDED,
+    "agendas.agendaitem": RECORDED,
+    "agendas.document": RECORDED,
+    "agendas.documentpurpose": RECORDED,
+    "resolutions.resolution": RECORDED,
+    "scheduling.jointmeeting": RECORDED,
+    "scheduling.timeslot": RECORDED,
     "publishing.publishedversion": PUBLISHED,
 }
 
@@ -289,6 +297,9 @@ class Site:
                 self.objects[model] = UserFactory(username="someone-else")
             elif model in MAKERS or model in LOGIN_RECORDS:
                 self.objects[model] = {**MAKERS, **LOGIN_RECORDS}[model]()
+        # A version of every recorded object, for the addresses that restore one.
+        with history.recording():
+            history.include(*self.objects.values())
 
     def public_values(self, variant):
         if variant == "published":
@@ -329,6 +340,10 @@ class Site:
             return {name: reverse(name, args=[content_type.pk, self.version.pk])}
         if name == "admin:auth_user_password_change":
             return {name: reverse(name, kwargs={"id": self.objects[get_user_model()].pk})}
+        if name.startswith("admin:") and params == {"object_id", "version_id"}:
+            obj = self._object_for(name)
+            version = Version.objects.get_for_object(obj).first()
+            return {name: reverse(name, kwargs={"object_id": obj.pk, "version_id": version.pk})}
         if name.startswith("admin:") and params == {"object_id"}:
             obj = self._object_for(name)
             return {name: reverse(name, kwargs={"object_id": obj.pk})}

@@ -220,14 +220,14 @@ AGENDA_PAGE = {
             "Ordre du jour provisoire",
             "Annotations",
             "Annexe",
-            "Projet d'organisation des travaux",
+            "Projet d’organisation des travaux",
         ],
         "columns": ["Date", "Heure", "Point", "Titre ou description"],
         "continued": "(suite)",
     },
     "ru": {
         "headings": [
-            "Предварительная повестка дня с аннотациями",
+            "Аннотированная предварительная повестка дня",
             "Предварительная повестка дня",
             "Аннотации",
             "Приложение",

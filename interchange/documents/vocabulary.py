@@ -541,6 +541,8 @@ def template_pattern(template, groups, *, flexible_spaces=True, unnamed=()):
 
 def _literal(text, flexible_spaces):
     escaped = re.escape(text)
+    # A typed apostrophe is either: the modules print ’, documents carry both.
+    escaped = re.sub("['’]", "['’]", escaped)
     if flexible_spaces:
         escaped = re.sub(r"(?:\\ )+", r"\\s*", escaped)
     return escaped

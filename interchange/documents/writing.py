@@ -23,11 +23,12 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
 import interchange.documents.vocabulary as v
 import languages
-from agendas import services
+from agendas import history, services
 from agendas.models import (
     JOB_NUMBER_RE,
     Agenda,
@@ -756,12 +757,18 @@ def _path(reference):
     return path
 
 
+DRAFTED = history.message(
+    "drafted_from_document", gettext_lazy("Drafted “%(object)s” from the document %(file)s.")
+)
+
+
 def write_draft(reading, report, *, by=None, dry_run=False):
     """Write ``reading`` as a new draft agenda; return it. All or nothing."""
     writer = Writer(reading, report, by=by)
     try:
-        with transaction.atomic():
+        with transaction.atomic(), history.recording(by=by) as revision:
             agenda = writer.write()
+            revision.describe(DRAFTED, object=agenda, file=report.file_name)
             if dry_run:
                 transaction.set_rollback(True)
     except ValidationError as error:

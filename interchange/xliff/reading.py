@@ -26,9 +26,11 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from lxml import etree
 
 import languages
+from agendas import history
 from agendas.html import sanitize_html
 from agendas.models import Agenda
 from agendas.savers import saver_for
@@ -318,6 +320,12 @@ def _write(planned, language, report, by):
     return errors
 
 
+IMPORTED = history.message(
+    "imported_translation",
+    gettext_lazy("Imported the %(language)s translation of “%(object)s” from an XLIFF file."),
+)
+
+
 def import_xliff(data, *, agenda=None, language=None, by=None):
     """Import a translated XLIFF file (bytes or text); return an ``ImportReport``.
 
@@ -363,7 +371,8 @@ def import_xliff(data, *, agenda=None, language=None, by=None):
     if errors:
         raise XliffFileError(errors)
     report = ImportReport(agenda=agenda, language=target)
-    with transaction.atomic():
+    with transaction.atomic(), history.recording(by=by) as revision:
+        revision.describe(IMPORTED, object=agenda, language=target)
         units = _Units(fields_by_unit_id(collect(agenda)), source, target)
         units.read(file, report)
         if units.errors:

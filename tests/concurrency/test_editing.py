@@ -269,3 +269,15 @@ def test_a_save_of_a_row_someone_deleted_is_refused_not_resurrected(agenda):
         services.save_agenda_item(copy)
     assert "was removed by someone else" in refused.value.messages[0]
     assert not AgendaItem.objects.filter(pk=copy.pk).exists()
+
+
+def test_saving_the_agenda_page_writes_no_row_its_user_did_not_touch(agenda, ana):
+    page = form_data(ana.get(agenda_url(agenda)))
+    versions = dict(AgendaItem.objects.filter(agenda=agenda).values_list("pk", "version"))
+    third = item(agenda, 3)
+    page[f"{inline_prefix(page, third)}-title_en"] = "Item three"
+
+    assert ana.post(agenda_url(agenda), page).status_code == 302
+
+    after = dict(AgendaItem.objects.filter(agenda=agenda).values_list("pk", "version"))
+    assert {pk for pk in after if after[pk] != versions[pk]} == {third.pk}

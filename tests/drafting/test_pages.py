@@ -14,8 +14,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.http import urlencode
 from lxml import html
+from reversion.models import Revision
 
-from agendas import services
+from agendas import history, services
 from agendas.models import Agenda, AgendaItem, Document, DocumentPurpose, Footnote, Session
 from resolutions.models import Citation
 from scheduling.models import TimeSlot
@@ -328,6 +329,26 @@ def test_a_translator_saves_in_her_language_without_touching_the_others(
     assert (agenda.opening.title_fr, agenda.opening.title_en) == (
         "Ouverture de la réunion",
         "Opening of the meeting",
+    )
+
+
+def test_a_save_here_is_one_revision_on_the_history_the_entry_links_to(
+    secretariat_client, secretariat, agenda
+):
+    Revision.objects.all().delete()
+    response = item_post(secretariat_client, agenda.opening, title_en="Opening of the session")
+
+    revision = Revision.objects.get()
+    assert revision.user == secretariat
+    assert history.comment_text(revision.comment) == (
+        "Changed agenda item “Opening of the session”."
+    )
+    history_url = reverse("admin:agendas_agendaitem_history", args=[agenda.opening.pk])
+    assert page(response).xpath("//p[@class='editor__history']/a/@href") == [history_url]
+    response = secretariat_client.get(agenda_url(agenda))
+    agenda_history = reverse("admin:agendas_agenda_history", args=[agenda.pk])
+    assert page(response).xpath(
+        f"//ul[contains(@class, 'drafting-tools')]//a[@href='{agenda_history}']"
     )
 
 

@@ -8,11 +8,14 @@ now prints (its numbering) and what the database now holds.
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from reversion.models import Revision
 
-from agendas import services
+from agendas import history, services
 from agendas.models import Agenda, AgendaItem, Document, DocumentationLink, Footnote, Session
 from agendas.numbering import flatten, number_items
+from publishing.roles import SECRETARIAT
 from resolutions import services as resolution_services
 from resolutions.models import Citation, Resolution
 from scheduling import services as scheduling_services
@@ -26,6 +29,7 @@ from tests.factories import (
     ResolutionFactory,
     RoomFactory,
     SessionFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +53,14 @@ def agenda():
     add(agenda, title_en="Other matters")
     add(agenda, title_en="Report")
     return agenda
+
+
+def recorded(revision):
+    """What a revision holds: ``{(model, primary key)}``."""
+    return {
+        (version.content_type.model_class(), int(version.object_id))
+        for version in revision.version_set.all()
+    }
 
 
 def item(agenda, title):
@@ -277,6 +289,31 @@ def test_paste_citations_finds_creates_and_does_not_repeat(agenda):
     ) == [known.pk, decision.pk]
 
 
+def test_pasting_citations_is_one_revision_of_the_item_with_them(agenda):
+    review = item(agenda, "Review")
+    officer = UserFactory(username="officer")
+    officer.groups.add(Group.objects.get(name=SECRETARIAT))
+    Revision.objects.all().delete()
+
+    cited, _unread = resolution_services.paste_citations(
+        review,
+        "resolution 8/7\ndecision 9/2",
+        body=agenda.session.body,
+        placement="title",
+        language="en",
+        by=officer,
+    )
+
+    revision = Revision.objects.get()
+    assert revision.user == officer
+    assert history.comment_text(revision.comment) == (
+        "Cited 2 pasted resolutions and decisions from “Review”."
+    )
+    assert recorded(revision) == {(AgendaItem, review.pk)} | {(Citation, c.pk) for c in cited} | {
+        (Resolution, c.resolution_id) for c in cited
+    }
+
+
 def test_pasting_the_same_citations_twice_adds_nothing(agenda):
     review = item(agenda, "Review")
     body = agenda.session.body
@@ -349,6 +386,30 @@ def test_save_timetable_writes_every_row_and_items_in_order(agenda, room):
     assert taken_up(agenda.session) == [(10, ["Opening", "Scope", "Method"]), (15, ["Report"])]
     afternoon = TimeSlot.objects.get(start_time=datetime.time(15))
     assert afternoon.introduced_by_en == "Chair"
+
+
+def test_a_timetable_saved_is_one_revision_of_its_session_with_every_slot(agenda, room):
+    officer = UserFactory(username="officer")
+    officer.groups.add(Group.objects.get(name=SECRETARIAT))
+    Revision.objects.all().delete()
+    morning, afternoon = slot(agenda, room), slot(agenda, room, start=(15, 0), end=(18, 0))
+    scheduling_services.save_timetable(
+        agenda.session, [(morning, "1, 2", False), (afternoon, "3", False)], by=officer
+    )
+    saved = Revision.objects.get()
+    slots = {(TimeSlot, pk) for pk in TimeSlot.objects.values_list("pk", flat=True)}
+    slot_items = {(SlotItem, pk) for pk in SlotItem.objects.values_list("pk", flat=True)}
+    # Removing a row only: a version of the session without it.
+    scheduling_services.save_timetable(agenda.session, [(afternoon, "", True)], by=officer)
+    removed = Revision.objects.exclude(pk=saved.pk).get()
+
+    assert (saved.user, removed.user) == (officer, officer)
+    assert history.comment_text(saved.comment) == f"Saved the timetable of “{agenda.session}”."
+    assert (len(slots), len(slot_items)) == (2, 3)
+    assert recorded(saved) == {(Session, agenda.session.pk)} | slots | slot_items
+    assert recorded(removed) == {(Session, agenda.session.pk), (TimeSlot, morning.pk)} | {
+        (SlotItem, pk) for pk in morning.slot_items.values_list("pk", flat=True)
+    }
 
 
 def test_save_timetable_reorders_and_removes_rows(agenda, room):

@@ -82,7 +82,7 @@ def test_a_translator_sees_no_structural_control(translator, agenda):
     assert tree.xpath("//select[@name='kind']/@disabled") == ["disabled"]
     assert tree.xpath("//input[@name='in_list']/@disabled") == ["disabled"]
     tools = tree.xpath("//ul[contains(@class,'drafting-tools')]//a/text()")
-    assert tools == ["Masthead and layout", "Timetable", "Preview", "Translations"]
+    assert tools == ["Masthead and layout", "Timetable", "History", "Preview", "Translations"]
     assert tree.xpath("//div[@id='workspace']/@data-structure") == ["false"]
 
 

@@ -9,7 +9,9 @@ from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from reversion.models import Revision
 
+from agendas import history
 from agendas.models import Agenda, AgendaItem, Document
 from interchange.exporting import dumps, export_agenda
 from interchange.importing import AgendaFileError, import_agenda
@@ -102,6 +104,26 @@ def test_an_import_makes_the_agenda_what_the_file_says():
     assert report.removed["agendas.AgendaItem"] == 1
     titles = list(world["agenda"].items.order_by("position").values_list("title_en", flat=True))
     assert titles == ["Opening of the session", "Adoption of the agenda", "Programme"]
+
+
+def test_an_import_is_one_revision_by_whoever_imported_it(secretariat):
+    world = build_sample_agenda()
+    agenda = world["agenda"]
+    data = export_agenda(agenda)
+    data["agenda"]["items"][2]["title"]["en"] = "Programme"
+    renamed = agenda.items.filter(parent=None).order_by("position")[2]
+    Revision.objects.all().delete()
+
+    import_agenda(data, by=secretariat)
+    import_agenda(data, by=secretariat)  # nothing to change: nothing recorded
+
+    revision = Revision.objects.get()
+    assert revision.user == secretariat
+    assert history.comment_text(revision.comment) == (
+        f"Imported “{agenda.symbol}” from an agenda file."
+    )
+    versions = {(v.content_type.model, int(v.object_id)) for v in revision.version_set.all()}
+    assert {("agenda", agenda.pk), ("agendaitem", renamed.pk)} <= versions
 
 
 def test_a_file_that_is_not_json_is_refused_with_its_line_and_column():

@@ -551,8 +551,8 @@ def test_joint_meeting_footnote_reproduces_annex_footnote_a_of_the_seed():
         ),
         (
             "fr",
-            "Le point 2 de l'ordre du jour sera examiné conjointement avec les points 4 et 5 "
-            "de l'ordre du jour de la onzième session du Groupe d'examen de l'application lors "
+            "Le point 2 de l’ordre du jour sera examiné conjointement avec les points 4 et 5 "
+            "de l’ordre du jour de la onzième session du Groupe d'examen de l'application lors "
             "de séances communes du Groupe de travail intergouvernemental à composition non "
             "limitée sur la prévention de la corruption et du Groupe d'examen de l'application.",
         ),
@@ -603,8 +603,8 @@ def test_joint_meeting_footnote_in_the_other_languages(lang, expected):
         ),
         (
             "fr",
-            "Les points 2 et 3 de l'ordre du jour seront examinés conjointement avec le point 4 "
-            "de l'ordre du jour de la onzième réunion du Groupe d'examen de l'application lors "
+            "Les points 2 et 3 de l’ordre du jour seront examinés conjointement avec le point 4 "
+            "de l’ordre du jour de la onzième réunion du Groupe d'examen de l'application lors "
             "de séances communes du Groupe de travail intergouvernemental à composition non "
             "limitée sur la prévention de la corruption et du Groupe d'examen de l'application.",
         ),
@@ -653,8 +653,8 @@ def test_french_and_spanish_give_feminine_body_names_their_article():
         ["2"], ["3"], "Conférence des États parties", "Organe subsidiaire", "première session"
     )
     assert french.endswith(
-        "de la première session de l'Organe subsidiaire lors de séances communes "
-        "de la Conférence des États parties et de l'Organe subsidiaire."
+        "de la première session de l’Organe subsidiaire lors de séances communes "
+        "de la Conférence des États parties et de l’Organe subsidiaire."
     )
     spanish = languages.get("es").joint_meeting_footnote(
         ["2"],
