@@ -15,6 +15,7 @@ no business rules.
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -253,7 +254,7 @@ class FootnoteInline(CachedChoicesInlineMixin, TranslationStackedInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class AgendaAdmin(ServiceAdminMixin, admin.ModelAdmin):
+class AgendaAdmin(ServiceAdminMixin, TranslationAdmin):
     list_display = ["__str__", "session", "kind", "distribution", "issued_on", "item_count"]
     # Latest sessions first, read through the session_latest_first index.
     ordering = ["-session__start_date", "-session_id", "-pk"]
@@ -389,8 +390,13 @@ class AgendaItemAdmin(ServiceAdminMixin, TranslationAdmin):
 
     def _move(self, request, queryset, direction):
         moved = 0
-        for item in queryset.order_by("position" if direction == "up" else "-position"):
-            moved += services.move_item(item, direction=direction, by=request.user)
+        try:
+            with transaction.atomic():
+                for item in queryset.order_by("position" if direction == "up" else "-position"):
+                    moved += services.move_item(item, direction=direction, by=request.user)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return
         self.message_user(
             request,
             ngettext("%(count)d item moved.", "%(count)d items moved.", moved) % {"count": moved},

@@ -1,10 +1,13 @@
 """Admin helpers shared by the admins of every app: saving through services, language
-tabs served from our own static files, and select lists that cost one query.
+tabs served from our own static files, forms made for the person editing (a
+translator's other languages and structure disabled, each language's field in its
+direction with the original beside it), and select lists that cost one query.
 
 Kept apart from ``agendas.admin`` so that the other apps' admins import them without
 importing, or being imported by, the agenda admin.
 """
 
+import functools
 import hashlib
 import json
 
@@ -17,14 +20,19 @@ from django.forms.models import InlineForeignKeyField
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 import languages
 
+from . import permissions, translating
 from .admin_filters import SafeDateFiltersMixin
 from .admin_history import HistoryAdminMixin
+from .html import sanitize_html
 from .savers import saver_for
+from .services import remove_row
 
 
 class TranslationTabsMedia:
@@ -41,7 +49,12 @@ class TranslationTabsMedia:
         "agendas/admin/translation_tabs.js",
         "modeltranslation/js/tabbed_translation_fields.js",
     )
-    css = {"all": ("modeltranslation/css/tabbed_translation_fields.css",)}
+    css = {
+        "all": (
+            "modeltranslation/css/tabbed_translation_fields.css",
+            "agendas/admin/translating.css",
+        )
+    }
 
 
 def translated(field):
@@ -226,6 +239,87 @@ def versioned(form_class):
     return type(f"Versioned{form_class.__name__}", (VersionedForm, form_class), {})
 
 
+@functools.cache
+def _with_source(widget_class):
+    """``widget_class`` rendered after the source text it translates (``source_html``)."""
+
+    class WithSource(widget_class):
+        source_html = ""
+
+        def render(self, name, value, attrs=None, renderer=None):
+            target = super().render(name, value, attrs, renderer)
+            return format_html(
+                '<div class="translation-pair">{}<div class="translation-target">{}</div></div>',
+                self.source_html,
+                target,
+            )
+
+    WithSource.__name__ = f"{widget_class.__name__}WithSource"
+    return WithSource
+
+
+def source_html(model, name, code, text):
+    """The source text shown beside a translation, read-only, in its language."""
+    language = languages.get(code)
+    rich = translating.is_rich(model, name)
+    return format_html(
+        '<div class="translation-source" lang="{}" dir="{}">'
+        '<div class="translation-source__label" lang="{}">{}</div>'
+        '<div class="translation-source__text{}">{}</div></div>',
+        code,
+        language.direction,
+        get_language() or "",
+        _("Original (%(language)s)") % {"language": permissions.language_name(code)},
+        " translation-source__text--rich" if rich else "",
+        mark_safe(sanitize_html(text)) if rich else text,
+    )
+
+
+def for_editor(form_class, user, source_language=None):
+    """``form_class`` made for ``user``: each language's field in its language and
+    direction (``lang``, ``dir``) with the original's text beside it, read-only; the
+    fields ``user`` may not change (a translator's other languages, and everything
+    that is not a text) disabled, so that they show but are not taken from the request.
+    The services refuse such changes anyway. ``source_language`` defaults to the
+    edited object's (``translating.source_language_of``)."""
+    allowed = set(permissions.languages_of(user))
+    structure = permissions.may_edit_structure(user)
+
+    class EditorForm(form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            model = self._meta.model
+            localized = translating.localized_fields(model)
+            source = source_language
+            if source is None and localized and self.instance.pk is not None:
+                source = translating.source_language_of(self.instance)
+            for name, field in self.fields.items():
+                if name not in localized:
+                    # Hidden fields (the digest of what the page showed) are no content.
+                    if not field.widget.is_hidden:
+                        field.disabled = field.disabled or not structure
+                    continue
+                base, code = localized[name]
+                field.widget.attrs.update(lang=code, dir=languages.get(code).direction)
+                if code not in allowed:
+                    field.disabled = True
+                    continue
+                text = getattr(self.instance, build_localized_fieldname(base, source or ""), "")
+                if source and code != source and text:
+                    field.widget.__class__ = _with_source(type(field.widget))
+                    field.widget.source_html = source_html(model, base, source, text)
+
+        def touched(self):
+            # A disabled field is not sent by the browser: it is not the person's change
+            # (VersionedForm would otherwise take it for one).
+            return [name for name in super().touched() if not self.fields[name].disabled]
+
+    if not hasattr(form_class, "touched"):
+        del EditorForm.touched
+    EditorForm.__name__ = form_class.__name__
+    return EditorForm
+
+
 class ServiceAdminMixin(HistoryAdminMixin, SafeDateFiltersMixin):
     """Saves through the services and shows their late refusals beside what was typed.
 
@@ -250,10 +344,17 @@ class ServiceAdminMixin(HistoryAdminMixin, SafeDateFiltersMixin):
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)
         for obj in formset.deleted_objects:
-            obj.delete()
+            remove_row(obj, by=request.user)
         for instance in instances:
             saver_for(type(instance))(instance, by=request.user)
         formset.save_m2m()
+
+    def delete_model(self, request, obj):
+        remove_row(obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            remove_row(obj, by=request.user)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
@@ -268,13 +369,21 @@ class ServiceAdminMixin(HistoryAdminMixin, SafeDateFiltersMixin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         kwargs.setdefault("form", versioned(self.form_for_model()))
-        form = super().get_form(request, obj, change=change, **kwargs)
+        form = for_editor(super().get_form(request, obj, change=change, **kwargs), request.user)
         error = getattr(request, "late_service_error", None)
         return with_late_errors(form, error) if error is not None else form
 
     def get_formset(self, request, obj=None, **kwargs):
+        """(Inlines.) Rows made for the person, as ``get_form``; their source language
+        is the parent's (one question for all rows)."""
         kwargs.setdefault("form", versioned(self.form_for_model()))
-        return super().get_formset(request, obj, **kwargs)
+        formset = super().get_formset(request, obj, **kwargs)
+        if translating.translated_fields(self.model):
+            source = translating.source_language_of(obj) if obj is not None else None
+            formset.form = for_editor(formset.form, request.user, source or "")
+        else:
+            formset.form = for_editor(formset.form, request.user, "")
+        return formset
 
     def form_for_model(self):
         """``self.form``, or a ModelForm of the model when it is Django's bare default

@@ -7,8 +7,17 @@ class AgendasConfig(AppConfig):
     verbose_name = _("Agendas")
 
     def ready(self):
-        from . import history, savers, services
+        from django.db.models.signals import post_delete
+        from modeltranslation.translator import translator
+
+        from . import history, savers, services, translating
 
         savers.register(services.SAVERS)
         for model, follow in history.FOLLOWS.items():
             history.register(model, follow)
+        # Every translated model, whichever app registered it, forgets the records of a
+        # removed row (cascades included).
+        for model in translator.get_registered_models(abstract=False):
+            post_delete.connect(
+                translating.forget, sender=model, dispatch_uid=f"forget-{model._meta.label}"
+            )

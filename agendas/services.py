@@ -22,7 +22,7 @@ from modeltranslation.utils import build_localized_fieldname
 import languages
 from languages.base import capitalize
 
-from . import history
+from . import history, permissions, translating
 from .models import (
     Agenda,
     AgendaEdition,
@@ -119,7 +119,11 @@ def validate_and_save(instance, *, by=None):
     A unique constraint can still fail between the check and the insert when two people
     save at the same moment; that race is reported as a ValidationError too, never as an
     IntegrityError, so the admin shows a message instead of a server error.
+
+    ``by`` may be refused the change (``translating.check_change``: a translator changes
+    only their languages' texts), and each changed text's source is kept for its status.
     """
+    stored = translating.check_change(instance, by=by)
     instance.full_clean()
     try:
         # A savepoint, so that a caller's surrounding transaction stays usable.
@@ -135,6 +139,7 @@ def validate_and_save(instance, *, by=None):
             _("This change conflicts with one saved at the same moment. Reload and try again."),
             code="conflict",
         ) from error
+    translating.record_change(instance, stored, by=by)
     # Debug level: a loader saves hundreds of rows, and the admin's own history already
     # records what staff change there.
     logger.debug("%s %s saved by %s", type(instance).__name__, instance.pk, by or "a script")
@@ -361,6 +366,7 @@ def move_item(item, *, direction=None, position=None, by=None):
     """
     if (direction is None) == (position is None):
         raise ValueError("Give exactly one of direction and position.")
+    permissions.require_structure(by)
     if direction is not None and direction not in ("up", "down"):
         raise ValidationError(
             _("Move an item “up” or “down”, not “%(direction)s”.") % {"direction": direction},
@@ -402,6 +408,7 @@ def reorder_items(agenda, ordered_ids, *, by=None):
     parent, each once. Positions are rewritten in steps of ten in that order; since
     numbers are derived from the order of siblings, items are renumbered accordingly.
     """
+    permissions.require_structure(by)
     ordered_ids = [int(pk) for pk in ordered_ids]
     with transaction.atomic():
         lock_structure(agenda.pk)
@@ -441,6 +448,7 @@ def place_item(item, *, parent, index, by=None):
     The tree rules of ``save_agenda_item`` hold: no cycle, no fourth level, no numbered
     item under an unnumbered entry. Returns the item as saved.
     """
+    permissions.require_structure(by)
     with transaction.atomic():
         lock_structure(item.agenda_id)
         item = AgendaItem.objects.get(pk=item.pk)
@@ -482,6 +490,7 @@ def indent_item(item, *, by=None):
     Refused at the top of its level (nothing to go under), with the message of the tree
     rule it would break otherwise.
     """
+    permissions.require_structure(by)
     above = (
         AgendaItem.objects.filter(
             agenda_id=item.agenda_id, parent_id=item.parent_id, position__lt=item.position
@@ -500,6 +509,7 @@ def indent_item(item, *, by=None):
 @history.records("outdented")
 def outdent_item(item, *, by=None):
     """Move ``item`` out of its parent, to just after it, as Shift+Tab would."""
+    permissions.require_structure(by)
     if item.parent_id is None:
         raise ValidationError(
             _("A top-level entry cannot move further out."), code="nothing_to_outdent_to"
@@ -517,6 +527,7 @@ def outdent_item(item, *, by=None):
 def remove_agenda_item(item, *, by=None):
     """Delete an entry with its sub-entries, documentation, citations, footnotes and the
     timetable's references to them."""
+    permissions.require_structure(by)
     with transaction.atomic():
         lock_structure(item.agenda_id)
         logger.info("AgendaItem %s removed by %s", item.pk, by or "a script")
@@ -534,11 +545,16 @@ def remove_agenda_item(item, *, by=None):
 
 
 def normalize_positions(agenda, *, by=None):
-    """Rewrite positions in reading order in steps of ten (after hand-typed positions)."""
+    """Rewrite positions in reading order in steps of ten (after hand-typed positions).
+
+    Positions already so written are left alone: saving an agenda's page without
+    moving anything (a translator's) changes no position.
+    """
     items = list(AgendaItem.objects.filter(agenda=agenda).only("pk", "parent", "position", "kind"))
-    reading_order = [node.item.pk for node in flatten(number_items(items))]
-    if reading_order:
-        reorder_items(agenda, reading_order, by=by)
+    reading_order = [node.item for node in flatten(number_items(items))]
+    if all(item.position == index * POSITION_STEP for index, item in enumerate(reading_order, 1)):
+        return
+    reorder_items(agenda, [item.pk for item in reading_order], by=by)
 
 
 def save_section(section, *, by=None):
@@ -673,6 +689,7 @@ def paste_documentation(item, text, *, language, by=None):
     of the paste. All or nothing: a line that cannot be written leaves the item as it
     was, and the ValidationError names the line.
     """
+    permissions.require_structure(by)
     purposes = {}
     for purpose in DocumentPurpose.objects.all():
         purposes[purpose.code.casefold()] = purpose
@@ -862,8 +879,12 @@ def start_from_previous(session, *, by=None):
 
 @history.records("removed", about=lambda result, row, **kwargs: {"model": row, "object": row})
 def remove_row(row, *, by=None):
-    """Delete a row that hangs from an entry: a documentation link, a citation or a
-    footnote. The order of the rows left is kept."""
+    """Delete a row: one that hangs from an entry (a documentation link, a citation, a
+    footnote), or any other the admin removes. The order of the rows left is kept.
+
+    Removing is the secretariat's: a translator is refused."""
+    if not permissions.may_edit_structure(by):
+        raise permissions.refuse_removal(type(row))
     with transaction.atomic():
         logger.info("%s %s removed by %s", type(row).__name__, row.pk, by or "a script")
         # The row's own version is dropped once it is gone; what it follows (its entry,

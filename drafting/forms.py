@@ -1,8 +1,10 @@
 """Forms of the drafting pages. They parse input; the services decide."""
 
 import json
+from dataclasses import dataclass
 
 from django import forms
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +12,7 @@ from django_prose_editor.widgets import ProseEditorWidget
 from modeltranslation.utils import build_localized_fieldname
 
 import languages
+from agendas import permissions
 from agendas.adminkit import digest
 from agendas.html import sanitize_html
 from agendas.models import (
@@ -23,7 +26,9 @@ from agendas.models import (
     Venue,
 )
 from agendas.models.common import Distribution
+from agendas.queries import field_statuses
 from agendas.services import EDITION_FIELDS
+from agendas.translating import is_rich
 from resolutions.models import Citation
 from scheduling.models import TimeSlot
 
@@ -93,6 +98,27 @@ def language_fields(field, codes, *, rich=False, rows=2):
     return fields
 
 
+@dataclass
+class Text:
+    """A text field of one working language, with what a translator needs beside it:
+    the original's text (read-only, in its language) and the translation's status."""
+
+    bound: forms.BoundField
+    source: str = ""  # the original's text; HTML for rich text (sanitised)
+    source_code: str = ""
+    status: object = None  # agendas.translating.FieldStatus, or None
+
+    @property
+    def source_direction(self):
+        return languages.get(self.source_code).direction if self.source_code else ""
+
+    @property
+    def source_label(self):
+        return gettext("Original (%(language)s)") % {
+            "language": permissions.language_name(self.source_code)
+        }
+
+
 class DraftingForm(forms.Form):
     """A form whose labels begin with a capital, as the admin's do (the labels are the
     models' lower-case verbose names, shared with the admin and its catalogue), and
@@ -143,12 +169,14 @@ class MergingForm(DraftingForm):
         return shown if isinstance(shown, dict) else {}
 
     def touched(self):
-        """The fields whose values differ from what the page showed."""
+        """The fields whose values differ from what the page showed; never a disabled
+        one (a translator's kind and places), which the browser does not send."""
         shown = self._shown()
         return [
             name
             for name in self._content_names()
-            if shown.get(name)
+            if not self.fields[name].disabled
+            and shown.get(name)
             != digest(
                 self.fields[name],
                 self.fields[name].widget.value_from_datadict(
@@ -184,7 +212,11 @@ class MergingForm(DraftingForm):
 
 
 class ItemForm(MergingForm):
-    """An entry's kind, where it shows, and its texts in the working languages."""
+    """An entry's kind, where it shows, and its texts in the working languages.
+
+    For those who may not change the structure (translators) the kind and the places
+    are shown disabled: they keep the entry's values whatever the request says.
+    """
 
     id_prefix = "item"
 
@@ -193,15 +225,46 @@ class ItemForm(MergingForm):
     in_annotations = forms.BooleanField(label=_("in the annotations"), required=False)
     lettered = forms.BooleanField(label=_("lettered"), required=False)
 
-    def __init__(self, *args, codes, **kwargs):
+    TEXTS = ("title", "heading", "annotation")
+    STRUCTURE = ("kind", "in_list", "in_annotations", "lettered")
+
+    def __init__(self, *args, codes, structure=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.codes = codes
+        self.sources = {}
         self.fields.update(language_fields("title", codes))
         self.fields.update(language_fields("heading", codes))
         self.fields.update(language_fields("annotation", codes, rich=True))
+        if not structure:
+            for name in self.STRUCTURE:
+                self.fields[name].disabled = True
+
+    def show_sources(self, item, source_code):
+        """Show beside each working language but the original the original's text of
+        ``item`` and the translation's status (one query)."""
+        targets = [code for code in self.codes if code != source_code]
+        if not targets:
+            return
+        statuses = {
+            (status.field, status.language): status
+            for status in field_statuses(
+                [(item, name) for name in self.TEXTS], source_code, targets
+            )
+        }
+        for name in self.TEXTS:
+            source = getattr(item, build_localized_fieldname(name, source_code)) or ""
+            if is_rich(AgendaItem, name):
+                source = mark_safe(sanitize_html(source))
+            for code in targets:
+                self.sources[(name, code)] = (source_code, source, statuses.get((name, code)))
 
     def texts(self, field):
-        return [self[build_localized_fieldname(field, code)] for code in self.codes]
+        texts = []
+        for code in self.codes:
+            bound = self[build_localized_fieldname(field, code)]
+            source_code, source, status = self.sources.get((field, code), ("", "", None))
+            texts.append(Text(bound, source, source_code, status))
+        return texts
 
     @property
     def title_fields(self):
@@ -272,7 +335,7 @@ class FootnoteForm(DraftingForm):
 
     @property
     def text_fields(self):
-        return [self[build_localized_fieldname("text", code)] for code in self.codes]
+        return [Text(self[build_localized_fieldname("text", code)]) for code in self.codes]
 
 
 class EditionsForm(DraftingForm):
@@ -335,10 +398,14 @@ class SlotForm(DraftingForm):
         help_text=_("Their numbers, such as 1(a), 2; an unnumbered entry by its title."),
     )
 
-    def __init__(self, *args, codes, rooms, row=None, **kwargs):
+    def __init__(self, *args, codes, rooms, row=None, structure=True, **kwargs):
         self.codes = codes
         super().__init__(*args, **kwargs)
         self.fields["room"].queryset = rooms
+        if not structure:
+            # A translator fills the texts; the rows keep their days, times and items.
+            for name in ("date", "start_time", "end_time", "kind", "room", "items"):
+                self.fields[name].disabled = True
         for field_name in ("introduced_by", "note"):
             heading = capfirst(TimeSlot._meta.get_field(field_name).verbose_name)
             for name, field in language_fields(field_name, codes, rows=1).items():
@@ -355,12 +422,16 @@ class SlotForm(DraftingForm):
 
 
 class BaseSlotFormSet(forms.BaseFormSet):
-    def __init__(self, *args, codes, rooms, **kwargs):
-        self.codes, self.rooms = codes, rooms
+    def __init__(self, *args, codes, rooms, structure=True, **kwargs):
+        self.codes, self.rooms, self.structure = codes, rooms, structure
+        if not structure:
+            self.extra = 0  # no new rows: adding slots is the secretariat's
         super().__init__(*args, **kwargs)
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
+        if "DELETE" in form.fields and not self.structure:
+            form.fields["DELETE"].disabled = True
         if "DELETE" in form.fields:
             form.fields["DELETE"].label = gettext("Remove")
             form.fields["DELETE"].widget.attrs["aria-label"] = (
@@ -369,7 +440,7 @@ class BaseSlotFormSet(forms.BaseFormSet):
 
     def get_form_kwargs(self, index):
         row = index + 1 if index is not None else None
-        return {"codes": self.codes, "rooms": self.rooms, "row": row}
+        return {"codes": self.codes, "rooms": self.rooms, "row": row, "structure": self.structure}
 
 
 SlotFormSet = forms.formset_factory(SlotForm, formset=BaseSlotFormSet, extra=3, can_delete=True)

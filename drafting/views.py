@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 import languages
-from agendas import services
+from agendas import permissions, services
 from agendas.models import Agenda, AgendaItem, DocumentationLink, Footnote, Room, Session
 from agendas.numbering import flatten, number_items
 from resolutions import services as resolution_services
@@ -43,11 +43,15 @@ FRAGMENT_HEADER = "HTTP_X_DRAFTING_FRAGMENT"
 
 def working_languages(request, agenda):
     """The languages the person edits in: chosen on the page and kept in the session,
-    else the agenda's original language and the interface's."""
+    else the agenda's original language and the interface's; a translator's are
+    among their own languages (all of them by default)."""
+    permitted = permissions.languages_of(request.user)
     chosen = request.GET.getlist("languages") or request.session.get(SESSION_LANGUAGES)
-    codes = [code for code in (chosen or []) if code in languages.codes()]
+    codes = [code for code in (chosen or []) if code in permitted]
     if request.GET.getlist("languages") and codes:
         request.session[SESSION_LANGUAGES] = codes
+    if not codes and permissions.is_translator(request.user):
+        codes = permitted
     if not codes:
         codes = [agenda.original_language]
         if get_language() in languages.codes() and get_language() not in codes:
@@ -97,6 +101,7 @@ def _selected(agenda, item_id):
 
 
 def _item_initial(item, codes):
+    """The entry's values for its form (a translator's disabled fields keep them)."""
     initial = {
         "kind": item.kind,
         "in_list": item.in_list,
@@ -139,24 +144,33 @@ def workspace_context(request, agenda, item=None, *, item_form=None):
             for name in services.EDITION_FIELDS
         },
     )
+    structure = permissions.may_edit_structure(request.user)
     context = {
         **admin.site.each_context(request),
         "agenda": agenda,
         "nodes": nodes,
         "editions_form": editions_form,
         "codes": codes,
-        "all_languages": [(code, languages.get(code).name) for code in languages.codes()],
+        "all_languages": [
+            (code, languages.get(code).name) for code in permissions.languages_of(request.user)
+        ],
         "item": item,
         "add_form": add_form,
+        "can_edit_structure": structure,
+        "can_publish": permissions.may_publish(request.user),
         "title": _("Draft %(agenda)s") % {"agenda": agenda},
         "opts": Agenda._meta,
     }
     if item is not None:
         number = next((n.reference for n in nodes if n.item.pk == item.pk), "")
+        item_form = item_form or forms.ItemForm(
+            initial=_item_initial(item, codes), codes=codes, structure=structure
+        )
+        item_form.show_sources(item, agenda.original_language)
         context.update(
             number=number,
             name=name_in(item, codes),
-            item_form=item_form or forms.ItemForm(initial=_item_initial(item, codes), codes=codes),
+            item_form=item_form,
             documents_form=forms.PasteDocumentsForm(),
             citations_form=forms.PasteCitationsForm(
                 initial={"body": agenda.session.body.root().pk}
@@ -260,7 +274,12 @@ def item_save(request, pk):
     if request.method != "POST":
         return redirect(_page_url(agenda, item))
     codes = working_languages(request, agenda)
-    form = forms.ItemForm(request.POST, codes=codes)
+    form = forms.ItemForm(
+        request.POST,
+        codes=codes,
+        initial=_item_initial(item, codes),
+        structure=permissions.may_edit_structure(request.user),
+    )
     if form.is_valid() and not form.refuse_changed_since(
         _item_initial(item, codes), lambda name, value: value
     ):
@@ -403,8 +422,12 @@ def remove_row(request, kind, pk):
     row = get_object_or_404(model.objects.select_related("item__agenda"), pk=pk)
     item = row.item
     if request.method == "POST":
-        services.remove_row(row, by=request.user)
-        messages.success(request, _("Removed."))
+        try:
+            services.remove_row(row, by=request.user)
+        except ValidationError as error:
+            _refuse(request, error)
+        else:
+            messages.success(request, _("Removed."))
     return _respond(request, item.agenda, item)
 
 
@@ -431,7 +454,8 @@ def timetable(request, pk):
     session = get_object_or_404(Session.objects.select_related("body", "venue"), pk=pk)
     agendas = list(session.agendas.all())
     codes = working_languages(request, agendas[0]) if agendas else [get_language()]
-    formset = timetable_formset(session, codes, data=request.POST or None)
+    structure = permissions.may_edit_structure(request.user)
+    formset = timetable_formset(session, codes, data=request.POST or None, structure=structure)
     if request.method == "POST" and formset.is_valid():
         try:
             save_timetable(session, formset, by=request.user)
@@ -448,13 +472,14 @@ def timetable(request, pk):
         "agendas": agendas,
         "formset": formset,
         "codes": codes,
+        "can_edit_structure": structure,
         "title": _("Timetable of %(session)s") % {"session": session},
         "opts": Session._meta,
     }
     return TemplateResponse(request, "drafting/timetable.html", context)
 
 
-def timetable_formset(session, codes, data=None):
+def timetable_formset(session, codes, data=None, structure=True):
     slots = list(
         session.time_slots.order_by("date", "start_time", "pk").prefetch_related(
             Prefetch("slot_items", queryset=SlotItem.objects.select_related("item"))
@@ -481,7 +506,9 @@ def timetable_formset(session, codes, data=None):
                 row[name] = getattr(slot, name) or ""
         initial.append(row)
     rooms = Room.objects.filter(venue=session.venue)
-    return forms.SlotFormSet(data, initial=initial, codes=codes, rooms=rooms, prefix="slots")
+    return forms.SlotFormSet(
+        data, initial=initial, codes=codes, rooms=rooms, prefix="slots", structure=structure
+    )
 
 
 def save_timetable(session, formset, *, by):

@@ -25,9 +25,10 @@ from django.utils.translation import gettext_lazy
 
 import languages
 from agendas import admin as agendas_admin
+from agendas import permissions
 from agendas.models import Agenda
 
-from . import xliff
+from . import translation_status, xliff
 from .documents import DocumentImportError, import_agenda_document
 from .documents.sources import MAX_SIZE as MAX_DOCUMENT_SIZE
 from .exporting import dumps, export_agenda
@@ -130,6 +131,7 @@ class AgendaAdmin(agendas_admin.AgendaAdmin):
     document_import_template = "admin/interchange/import_document.html"
     xliff_export_template = "admin/interchange/xliff_export.html"
     xliff_import_template = "admin/interchange/xliff_import.html"
+    translations_template = "admin/interchange/translations.html"
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -149,6 +151,11 @@ class AgendaAdmin(agendas_admin.AgendaAdmin):
                 "<path:object_id>/xliff/upload/",
                 wrap(self.xliff_import_view),
                 name="{}_{}_xliff_import".format(*info),
+            ),
+            path(
+                "<path:object_id>/translations/",
+                wrap(self.translations_view),
+                name="{}_{}_translations".format(*info),
             ),
             *super().get_urls(),
         ]
@@ -261,6 +268,40 @@ class AgendaAdmin(agendas_admin.AgendaAdmin):
         )
         return TemplateResponse(request, self.xliff_import_template, context)
 
+    def translations_view(self, request, object_id):
+        """Each language's counts (missing, outdated, up to date) and the to-do list of
+        one (``?language=fr``; the person's own first language by default)."""
+        agenda = self._agenda_or_404(request, object_id)
+        if not self.has_view_or_change_permission(request, agenda):
+            raise PermissionDenied
+        codes = translation_status.ordered_languages(agenda, request.user)
+        progress = translation_status.agenda_progress(agenda, codes)
+        wanted = request.GET.get("language")
+        chosen = next((found for found in progress if found.code == wanted), None)
+        if chosen is None and progress:
+            # A translator's own language; staff the first with something to do.
+            own = permissions.is_translator(request.user)
+            chosen = (
+                progress[0]
+                if own
+                else next((found for found in progress if not found.complete), progress[0])
+            )
+        info = self.opts.app_label, self.opts.model_name
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Translations of %(agenda)s") % {"agenda": agenda},
+            "opts": self.opts,
+            "original": agenda,
+            "progress": progress,
+            "chosen": chosen,
+            "source_code": agenda.original_language,
+            "source_language": permissions.language_name(agenda.original_language),
+            "source_direction": languages.get(agenda.original_language).direction,
+            "change_url": reverse("admin:{}_{}_change".format(*info), args=[agenda.pk]),
+            "xliff_url": reverse("admin:{}_{}_xliff".format(*info), args=[agenda.pk]),
+        }
+        return TemplateResponse(request, self.translations_template, context)
+
     def import_view(self, request):
         # Importing creates and changes bodies, sessions, documents and agendas.
         if not (self.has_add_permission(request) and self.has_change_permission(request)):
@@ -336,3 +377,5 @@ class AgendaAdmin(agendas_admin.AgendaAdmin):
 
 admin.site.unregister(Agenda)
 admin.site.register(Agenda, AgendaAdmin)
+# The admin's home page begins with the translations to do (templatetags/translation_status).
+admin.site.index_template = "admin/interchange/index.html"

@@ -278,9 +278,10 @@ def _time(value):
 class _Writer:
     """Writes the checked file through the services, tracking where it is in the file."""
 
-    def __init__(self):
+    def __init__(self, by=None):
         self.report = ImportReport()
         self.path = ()
+        self.by = by
 
     def sync(self, model, lookup, values):
         """Find the row by ``lookup``; create it or set ``values``; save only if changed."""
@@ -295,7 +296,7 @@ class _Writer:
                 changed = True
         label = model._meta.label
         if changed:
-            saver_for(model)(instance, by=None)
+            saver_for(model)(instance, by=self.by)
             (self.report.created if created else self.report.updated)[label] += 1
         else:
             self.report.unchanged[label] += 1
@@ -306,7 +307,7 @@ class _Writer:
         for instance in queryset.order_by("-pk"):
             # A row may have gone already, with a parent removed before it.
             if queryset.model.objects.filter(pk=instance.pk).exists():
-                instance.delete()
+                agenda_services.remove_row(instance, by=self.by)
                 self.report.removed[label] += 1
 
     @staticmethod
@@ -662,6 +663,7 @@ class _Writer:
 def import_agenda(source, *, by=None):
     """Import an agenda file (text, bytes or parsed data); return an ``ImportReport``.
 
+    ``by`` is the user the services write for (None: a script, which may do all).
     Raises AgendaFileError, having written nothing, when the file cannot be imported.
     The import is one revision of the history, made by ``by``.
     """
@@ -674,7 +676,7 @@ def import_agenda(source, *, by=None):
     errors = check_references(data)
     if errors:
         raise AgendaFileError(errors)
-    writer = _Writer()
+    writer = _Writer(by=by)
     try:
         with transaction.atomic(), history.recording(by=by) as revision:
             report = writer.write(data)

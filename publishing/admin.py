@@ -20,9 +20,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import languages
+from agendas import permissions
 from agendas.admin_filters import SafeDateFiltersMixin
 from agendas.models import Agenda
 from interchange.admin import AgendaAdmin
+from interchange.translation_status import agenda_progress
 
 from . import queries, review
 from .models import PublishedVersion
@@ -96,7 +98,7 @@ class PublishingAdminMixin:
 
     def publish_view(self, request, object_id):
         agenda = self._agenda_or_404(request, object_id)
-        if not self.has_change_permission(request, agenda):
+        if not permissions.may_publish(request.user):
             raise PermissionDenied
         if request.method == "POST":
             return self._publish(request, agenda)
@@ -123,6 +125,9 @@ class PublishingAdminMixin:
             "unchanged": live is not None and not queries.has_unpublished_changes(agenda),
             "change_url": self._admin_url("change", agenda),
             "preview_url": self._admin_url("preview", agenda),
+            "translations": agenda_progress(agenda),
+            "translations_url": self._admin_url("translations", agenda),
+            "original_language": permissions.language_name(agenda.original_language),
         }
         return TemplateResponse(request, self.publish_confirmation_template, context)
 
@@ -132,7 +137,12 @@ class PublishingAdminMixin:
         try:
             if not reviewed:
                 raise ValidationError(_("Review the draft on the confirmation page first."))
-            version = publish_agenda(agenda, by=request.user, reviewed=reviewed)
+            # The languages staff chose to publish as they are (the original standing in
+            # for a missing translation): one box per incomplete language.
+            fallback = [
+                code for code in request.POST.getlist("fallback") if code in languages.codes()
+            ]
+            version = publish_agenda(agenda, by=request.user, reviewed=reviewed, fallback=fallback)
         except ValidationError as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
             return redirect(self._admin_url("publish", agenda))
@@ -150,7 +160,11 @@ class PublishingAdminMixin:
             live = queries.live_version(int(unquote(object_id)))
         except ValueError:
             live = None
-        extra_context = {**(extra_context or {}), "live_version": live}
+        extra_context = {
+            **(extra_context or {}),
+            "live_version": live,
+            "can_publish": permissions.may_publish(request.user),
+        }
         return super().change_view(request, object_id, form_url, extra_context)
 
 

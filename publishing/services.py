@@ -13,7 +13,9 @@ from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agendas import permissions
 from agendas.models import Agenda, session_key
+from interchange.translation_status import incomplete_languages
 
 from . import queries, review, search
 from .index import published_slots, search_entries
@@ -23,6 +25,28 @@ from .signals import version_published
 from .snapshot import build_snapshot
 
 logger = logging.getLogger(__name__)
+
+
+def _check_translations(agenda, fallback):
+    refused = [
+        progress for code, progress in incomplete_languages(agenda).items() if code not in fallback
+    ]
+    if not refused:
+        return
+    details = "; ".join(
+        _("%(language)s: %(missing)d missing, %(outdated)d outdated")
+        % {"language": found.name, "missing": found.missing, "outdated": found.outdated}
+        for found in refused
+    )
+    raise ValidationError(
+        _(
+            "Nothing was published: texts are missing or outdated in %(details)s. Complete "
+            "the translations, or choose to publish these languages as they are, with the "
+            "original text where a translation is missing."
+        )
+        % {"details": details},
+        code="incomplete_translations",
+    )
 
 
 def _summaries(content):
@@ -44,13 +68,25 @@ class DraftChangedError(ValidationError):
         super().__init__(message, code="draft_changed")
 
 
-def publish_agenda(agenda, *, by=None, reviewed=None):
+def publish_agenda(agenda, *, by=None, reviewed=None, fallback=None):
     """Publish the draft of ``agenda`` as its next version (``_publish``), trying again
     when PostgreSQL could not give the reading one consistent view because the agenda's
-    row changed while the publication waited for it."""
+    row changed while the publication waited for it.
+
+    Only those who may publish (``agendas.publish_agenda``) may. A language with texts
+    missing or outdated (``interchange.translation_status``) is published only if it
+    is in ``fallback``: the languages ``by`` chose to publish as they are, the
+    original's text standing in where a translation is missing (pages mark it so) and
+    outdated translations as they were made. A script (``by`` None) that gives no
+    ``fallback`` publishes every language as it is.
+    """
+    if not permissions.may_publish(by):
+        raise ValidationError(
+            _("Only the secretariat may publish agendas."), code=permissions.NOT_PERMITTED
+        )
     for attempt in range(3):
         try:
-            return _publish(agenda, by=by, reviewed=reviewed)
+            return _publish(agenda, by=by, reviewed=reviewed, fallback=fallback)
         except OperationalError as error:
             if getattr(error.__cause__, "sqlstate", None) != SERIALIZATION_FAILURE or attempt == 2:
                 raise
@@ -61,13 +97,14 @@ def publish_agenda(agenda, *, by=None, reviewed=None):
 SERIALIZATION_FAILURE = "40001"
 
 
-def _publish(agenda, *, by=None, reviewed=None):
+def _publish(agenda, *, by=None, reviewed=None, fallback=None):
     """Publish the draft of ``agenda`` as its next version and make it the live one.
 
     ``reviewed`` is the fingerprint of the draft the person reviewed (the publish
     confirmation carries it): the draft is published only if it is still that one, and
     if that draft is already live the live version is returned instead of a copy (two
     clicks make one version). Without it (scripts), the draft is published as it is.
+    ``fallback``: see ``publish_agenda``.
 
     Raises ValidationError, changing nothing, when the agenda cannot be published.
     Returns the ``PublishedVersion``.
@@ -91,6 +128,8 @@ def _publish(agenda, *, by=None, reviewed=None):
             live = agenda.versions.filter(is_current=True).first()
             if live is not None and review.fingerprint(live.content) == reviewed:
                 return live  # what was reviewed is live already: a second click
+        if by is not None or fallback is not None:
+            _check_translations(agenda, set(fallback or ()))
         number = queries.next_version_number(agenda)
         content["version"] = number
         freeze(content)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
-from agendas import history
+from agendas import history, permissions
 from agendas.models import Body
 from agendas.pasting import refused_line
 from agendas.services import next_position, validate_and_save
@@ -141,6 +141,7 @@ def paste_citations(item, text, *, body, placement, language, by=None):
     ``(cited, unread)``: the citations made (an already cited one is left as it was and
     not repeated) and the lines that name no resolution. All or nothing.
     """
+    permissions.require_structure(by)
     read, unread = read_lines(text)
     title_field = build_localized_fieldname("title", language)
     cited = []

@@ -11,7 +11,7 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from agendas import history
+from agendas import history, permissions
 from agendas.models import Room
 from agendas.models.common import translated_values
 from agendas.numbering import flatten, number_items
@@ -117,7 +117,15 @@ SAVED_TIMETABLE = history.message("timetable", gettext_lazy("Saved the timetable
 
 @history.records(TOOK_UP)
 def take_up(slot, items, *, by=None):
-    """Make ``slot`` take up exactly ``items``, in that order."""
+    """Make ``slot`` take up exactly ``items``, in that order.
+
+    Which items a slot takes up is the structure of the timetable: a translator saving
+    the grid leaves them as they are, or is refused.
+    """
+    taken = list(slot.slot_items.order_by("position", "pk").values_list("item_id", flat=True))
+    if taken == [item.pk for item in items]:
+        return
+    permissions.require_structure(by)
     with transaction.atomic():
         slot.slot_items.exclude(item__in=items).delete()
         # Items only let go of are recorded as a version of the slot without them.
@@ -146,6 +154,8 @@ def save_timetable(session, rows, *, by=None):
             try:
                 if delete:
                     if slot.pk:
+                        if not permissions.may_edit_structure(by):
+                            raise permissions.refuse_removal(type(slot))
                         slot.delete()
                     continue
                 save_time_slot(slot, by=by)

@@ -1,15 +1,22 @@
 """Personas and shared fixtures.
 
 - ``secretariat``: staff who draft and publish agendas (superuser in the admin).
-- ``translator_zh``: staff who fill the Chinese fields.
+- ``secretariat_member``: the same work as a member of the group "Secretariat" only.
+- ``translator_zh``: staff in the group "Translators (Chinese)": fills the Chinese
+  fields; ``make_translator("fr")`` makes the translator of any language.
+- ``staff``: staff without any permission.
 - ``delegate``: a member of the public with an account; sees only published pages.
 - ``outsider``: an anonymous visitor.
+
+The groups are those of the migration (``publishing.roles``); ``roles`` makes sure
+they exist, also after a browser test emptied the database.
 """
 
 import os
 from unittest import mock
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
@@ -17,6 +24,7 @@ from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from public.pagecache import local_pages
+from publishing.roles import SECRETARIAT, ensure_roles, translators_group_name
 
 from .factories import UserFactory
 from .snapshot_contract import checked_freeze
@@ -34,8 +42,35 @@ def secretariat(db):
 
 
 @pytest.fixture
-def translator_zh(db):
-    return UserFactory(username="translator_zh", is_staff=True)
+def roles(db):
+    ensure_roles()
+
+
+@pytest.fixture
+def secretariat_member(roles):
+    user = UserFactory(username="officer", is_staff=True)
+    user.groups.add(Group.objects.get(name=SECRETARIAT))
+    return user
+
+
+@pytest.fixture
+def make_translator(roles):
+    def make(code, username=None):
+        user = UserFactory(username=username or f"translator_{code}", is_staff=True)
+        user.groups.add(Group.objects.get(name=translators_group_name(code)))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def translator_zh(make_translator):
+    return make_translator("zh-hans", "translator_zh")
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(username="staff", is_staff=True)
 
 
 @pytest.fixture

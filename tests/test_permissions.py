@@ -8,7 +8,11 @@ requested as each persona:
 - ``member``: logged in, not staff (a delegate with an account);
 - ``staff``: staff without any permission;
 - ``viewer``: staff who may view everything and change nothing;
-- ``superuser``.
+- ``superuser``;
+- ``translator``: a member of the group "Translators (French)" (``publishing.roles``):
+  views what the draft's apps hold, changes their texts (the services keep it to
+  French), adds, deletes and publishes nothing. Where a row does not name this
+  persona, it gets what the viewer gets.
 
 Each answer is compared with the table below, exactly. A URL the table does not decide
 (a new page, a new model in the admin) fails the test until someone writes down who may
@@ -31,6 +35,7 @@ from reversion.models import Version
 from agendas import history
 from agendas.models import Agenda, Footnote
 from publishing.models import PublishedVersion
+from publishing.roles import ensure_roles, translators_group_name
 from publishing.services import publish_agenda
 from tests.agendas.test_admin import LOGIN_RECORDS, MAKERS
 from tests.factories import (
@@ -47,7 +52,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-PERSONAS = ("anonymous", "member", "staff", "viewer", "superuser")
+PERSONAS = ("anonymous", "member", "staff", "viewer", "superuser", "translator")
 # A redirect to the admin's login page: what the admin answers whoever may not enter.
 LOGIN = "302 to login"
 
@@ -56,8 +61,10 @@ DRAFT_DAY = datetime.date(2021, 3, 1)
 DRAFT_WORDS = "Unpublished draft wording"
 
 
-def row(anonymous, member, staff, viewer, superuser):
-    return dict(zip(PERSONAS, (anonymous, member, staff, viewer, superuser), strict=True))
+def row(anonymous, member, staff, viewer, superuser, translator=None):
+    translator = viewer if translator is None else translator
+    statuses = (anonymous, member, staff, viewer, superuser, translator)
+    return dict(zip(PERSONAS, statuses, strict=True))
 
 
 def everyone(status):
@@ -82,6 +89,8 @@ ADMIN_SITE = {
     "admin:catch_all": row(LOGIN, LOGIN, 404, 404, 404),
 }
 APP_LIST = row(LOGIN, LOGIN, 404, 200, 200)
+# Users, groups and login records are not the translators' to see.
+AUTH_APP_LIST = row(LOGIN, LOGIN, 404, 200, 200, translator=404)
 
 # The pages every ModelAdmin has, for a model staff edit.
 EDITABLE = {
@@ -99,21 +108,33 @@ EDITABLE = {
 # The content, whose history is recorded: the history page (above) for staff who may
 # view it; restoring a version for staff who may change it (a GET leads back to the
 # history page).
-RECORDED = {**EDITABLE, "restore": row(LOGIN, LOGIN, 403, 403, 302)}
+RECORDED = {**EDITABLE, "restore": row(LOGIN, LOGIN, 403, 403, 302, translator=302)}
+# A session has no text to translate: translators may not change it, nor restore it.
+RECORDED_UNTRANSLATED = {**EDITABLE, "restore": row(LOGIN, LOGIN, 403, 403, 302)}
 PUBLISHED = {**EDITABLE, "add": row(LOGIN, LOGIN, 403, 403, 403)}
 PUBLISHED["delete"] = row(LOGIN, LOGIN, 403, 403, 403)
 LOGIN_RECORD = {**EDITABLE, "add": row(LOGIN, LOGIN, 403, 403, 403)}
 
+# What the admin holds beside the agendas: users, groups, login records.
+NOT_TRANSLATORS = {
+    action: {**statuses, "translator": 302 if action == "redirect" else 403}
+    for action, statuses in EDITABLE.items()
+}
+NOT_TRANSLATORS_LOGIN_RECORD = {
+    action: {**statuses, "translator": 302 if action == "redirect" else 403}
+    for action, statuses in LOGIN_RECORD.items()
+}
+
 MODEL_ADMINS = {
-    "auth.group": EDITABLE,
-    "auth.user": EDITABLE,
-    "axes.accessattempt": LOGIN_RECORD,
-    "axes.accesslog": LOGIN_RECORD,
-    "axes.accessfailurelog": LOGIN_RECORD,
+    "auth.group": NOT_TRANSLATORS,
+    "auth.user": NOT_TRANSLATORS,
+    "axes.accessattempt": NOT_TRANSLATORS_LOGIN_RECORD,
+    "axes.accesslog": NOT_TRANSLATORS_LOGIN_RECORD,
+    "axes.accessfailurelog": NOT_TRANSLATORS_LOGIN_RECORD,
     "agendas.body": RECORDED,
     "agendas.venue": RECORDED,
     "agendas.room": RECORDED,
-    "agendas.session": RECORDED,
+    "agendas.session": RECORDED_UNTRANSLATED,
     "agendas.agenda": RECORDED,
     "agendas.agendaitem": RECORDED,
     "agendas.document": RECORDED,
@@ -136,9 +157,11 @@ MODEL_ADMIN_EXTRAS = {
     "admin:agendas_agenda_import": row(LOGIN, LOGIN, 403, 403, 200),
     "admin:agendas_agenda_import_document": row(LOGIN, LOGIN, 403, 403, 200),
     # A translation file (XLIFF) of the agenda: for staff who may view agendas; reading
-    # one back in: for staff who may change them.
+    # one back in: for staff who may change them (translators: their language only).
     "admin:agendas_agenda_xliff": row(LOGIN, LOGIN, 403, 200, 200),
-    "admin:agendas_agenda_xliff_import": row(LOGIN, LOGIN, 403, 403, 200),
+    "admin:agendas_agenda_xliff_import": row(LOGIN, LOGIN, 403, 403, 200, translator=200),
+    # What is left to translate in each language: for staff who may view agendas.
+    "admin:agendas_agenda_translations": row(LOGIN, LOGIN, 403, 200, 200),
     "admin:auth_user_password_change": row(LOGIN, LOGIN, 403, 403, 200),
 }
 
@@ -146,7 +169,8 @@ MODEL_ADMIN_EXTRAS = {
 # every page that changes something for those who may change them (a GET of such a
 # page only leads back to the agenda's page); a new agenda for those who may add one.
 VIEW_AGENDAS = row(LOGIN, LOGIN, 403, 200, 200)
-CHANGE_AGENDAS = row(LOGIN, LOGIN, 403, 403, 302)
+# Translators may change agendas (their texts): the services refuse the rest.
+CHANGE_AGENDAS = row(LOGIN, LOGIN, 403, 403, 302, translator=302)
 DRAFTING = {
     "drafting:agenda": VIEW_AGENDAS,
     "drafting:outline": CHANGE_AGENDAS,
@@ -160,7 +184,7 @@ DRAFTING = {
     "drafting:remove[citation]": CHANGE_AGENDAS,
     "drafting:remove[footnote]": CHANGE_AGENDAS,
     # The grid is a form: its GET shows it, to those who may change agendas.
-    "drafting:timetable": row(LOGIN, LOGIN, 403, 403, 200),
+    "drafting:timetable": row(LOGIN, LOGIN, 403, 403, 200, translator=200),
     "drafting:new-agenda": row(LOGIN, LOGIN, 403, 403, 200),
 }
 
@@ -204,7 +228,9 @@ def expectations():
         for action, statuses in pages.items():
             expected[f"admin:{app_label}_{model_name}_{action}"] = statuses
     for app_label in {label.split(".")[0] for label in MODEL_ADMINS}:
-        expected[f"admin:app_list[{app_label}]"] = APP_LIST
+        expected[f"admin:app_list[{app_label}]"] = (
+            AUTH_APP_LIST if app_label in ("auth", "axes") else APP_LIST
+        )
     return expected
 
 
@@ -370,6 +396,9 @@ def client_for(persona):
     )
     if persona == "viewer":
         user.user_permissions.set(Permission.objects.filter(codename__startswith="view_"))
+    if persona == "translator":
+        ensure_roles()
+        user.groups.add(Group.objects.get(name=translators_group_name("fr")))
     client.force_login(user)
     return client
 
@@ -404,7 +433,7 @@ def test_each_persona_gets_exactly_the_expected_answer_from_every_url(persona):
             shows_draft.append(key)
 
     assert actual == expected
-    if persona in ("viewer", "superuser"):
+    if persona in ("viewer", "superuser", "translator"):
         # Staff who may view agendas see the draft where the admin shows it.
         assert "admin:agendas_agenda_preview" in shows_draft
         assert all(key.startswith(("admin:", "drafting:")) for key in shows_draft)

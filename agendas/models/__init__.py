@@ -23,6 +23,7 @@ from .meetings import (
     parse_session_key,
     session_key,
 )
+from .translating import TranslationRecord, TranslationStatus
 
 __all__ = [
     "JOB_NUMBER_RE",
@@ -42,6 +43,8 @@ __all__ = [
     "Room",
     "Section",
     "Session",
+    "TranslationRecord",
+    "TranslationStatus",
     "Venue",
     "parse_session_key",
     "session_key",

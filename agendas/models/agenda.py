@@ -121,6 +121,15 @@ class Agenda(MastheadMixin):
         verbose_name = _("agenda")
         verbose_name_plural = _("agendas")
         ordering = ["-session__start_date"]
+        # Checked by the services (agendas.permissions), whatever page or import asks:
+        # translators hold change permissions too, for their languages' texts only.
+        permissions = [
+            ("publish_agenda", _("Can publish agendas")),
+            (
+                "edit_structure",
+                _("Can change the structure, untranslated fields and every language"),
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 Lower("symbol"),

@@ -4,6 +4,7 @@ and the rows those follow; and restoring a version through the services."""
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
@@ -21,6 +22,7 @@ from agendas.models import (
     Section,
     Session,
 )
+from publishing.roles import SECRETARIAT
 from resolutions.models import Citation
 from scheduling import services as scheduling_services
 from tests.factories import (
@@ -60,8 +62,11 @@ def when(version):
 
 
 @pytest.fixture
-def officer(db):
-    return UserFactory(username="officer", first_name="Ana", last_name="Ruiz", is_staff=True)
+def officer(roles):
+    """Secretariat staff (the services refuse others the changes made here)."""
+    user = UserFactory(username="officer", first_name="Ana", last_name="Ruiz", is_staff=True)
+    user.groups.add(Group.objects.get(name=SECRETARIAT))
+    return user
 
 
 # --- One revision per service call -----------------------------------------------------------

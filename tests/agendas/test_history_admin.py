@@ -1,7 +1,7 @@
 """The admin's History page and Restore button, and one revision per admin page saved."""
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.test import Client
@@ -12,6 +12,7 @@ from reversion.models import Revision, Version
 
 from agendas import history, savers, services
 from agendas.models import AgendaItem, DocumentationLink, DocumentPurpose
+from publishing.roles import SECRETARIAT
 from tests.admin_helpers import form_data
 from tests.factories import (
     AgendaItemFactory,
@@ -73,8 +74,11 @@ def when(version):
 
 
 @pytest.fixture
-def officer(db):
-    return UserFactory(username="officer", first_name="Ana", last_name="Ruiz", is_staff=True)
+def officer(roles):
+    """Secretariat staff (the services refuse others the changes made here)."""
+    user = UserFactory(username="officer", first_name="Ana", last_name="Ruiz", is_staff=True)
+    user.groups.add(Group.objects.get(name=SECRETARIAT))
+    return user
 
 
 @pytest.fixture
@@ -307,10 +311,10 @@ def test_a_viewer_sees_the_history_but_may_not_restore(viewer_client, officer):
     assert Revision.objects.count() == 3
 
 
-def test_staff_without_permissions_see_no_history(translator_zh, officer):
+def test_staff_without_permissions_see_no_history(staff, officer):
     item = edited_item(officer)
     client = Client()
-    client.force_login(translator_zh)
+    client.force_login(staff)
 
     assert client.get(history_url(item)).status_code == 403
 
@@ -403,7 +407,8 @@ def test_saving_the_agenda_page_with_its_items_is_one_revision(secretariat_clien
     data = form_data(secretariat_client.get(url))
     prefix = next(key for key in data if key.endswith("-0-title_en")).removesuffix("-0-title_en")
     data[f"{prefix}-0-title_en"] = "Opening of the meeting"
-    data["title"] = "Provisional agenda and annotations"
+    # The agenda's title is in tabs, one field per language.
+    data["title_en"] = "Provisional agenda and annotations"
 
     assert secretariat_client.post(url, data).status_code == 302
 
@@ -411,9 +416,29 @@ def test_saving_the_agenda_page_with_its_items_is_one_revision(secretariat_clien
     revision = Revision.objects.get()
     assert revision.user == secretariat
     assert history.comment_text(revision.comment) == (
-        "Changed Title. Changed Title [en] for agenda item “Opening of the meeting”."
+        "Changed Title [en]. Changed Title [en] for agenda item “Opening of the meeting”."
     )
     stored = revision.version_set.get(content_type__model="agendaitem").field_dict
     assert (stored["title_en"], stored["position"]) == ("Opening of the meeting", 10)
     stored = revision.version_set.get(content_type__model="agenda").field_dict
     assert stored["title_en"] == "Provisional agenda and annotations"
+
+
+def test_a_translator_restores_no_other_language_and_nothing_changes(officer, make_translator):
+    item = edited_item(officer)
+    first = Version.objects.get_for_object(item).last()
+    client = Client()
+    client.force_login(make_translator("es"))
+
+    response = client.post(restore_url(item, first), follow=True)
+
+    assert messages_of(response) == [
+        "The version was not restored: Title [fr]: You may change the texts in Spanish only, "
+        "not the title in French."
+    ]
+    item.refresh_from_db()
+    assert (item.title_fr, item.annotation_en) == (
+        "Prévention de la corruption",
+        "<p>The Working Group will meet twice.</p>",
+    )
+    assert Revision.objects.count() == 3

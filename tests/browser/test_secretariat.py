@@ -43,6 +43,12 @@ def test_secretariat_edits_previews_and_publishes_a_new_version_the_public_then_
 
     page.locator(".object-tools").get_by_role("link", name="Publish").click()
     expect(page.locator("#content-main")).to_contain_text("Version 1 is live")
+    # The Chinese title was translated from the title as it was: now outdated. The seed
+    # has no other translation: every language is published as it is, by choice.
+    chinese = page.locator(".publish-translations tbody tr", has_text="Chinese")
+    expect(chinese.locator("td").nth(1)).to_have_text("1")
+    for box in page.locator("input[name=fallback]").all():
+        box.check()
     page.get_by_role("button", name="Yes, publish version 2").click()
     expect(page.locator(".messagelist .success")).to_have_text(
         "Published version 2 of CAC/COSP/WG.4/2020/1/Rev.1."

@@ -318,12 +318,10 @@ def test_a_refused_save_keeps_what_was_typed_and_says_why(secretariat_client, ag
     assert agenda.opening.title_en == "Opening of the meeting"
 
 
-def test_a_translator_saves_in_her_language_without_touching_the_others(client, agenda):
-    translator = UserFactory(username="translator_fr", is_staff=True)
-    translator.user_permissions.set(
-        Permission.objects.filter(codename__in=["view_agenda", "change_agenda"])
-    )
-    client.force_login(translator)
+def test_a_translator_saves_in_her_language_without_touching_the_others(
+    client, agenda, make_translator
+):
+    client.force_login(make_translator("fr"))
     client.get(agenda_url(agenda, languages="fr"))
     response = item_post(client, agenda.opening, title_fr="Ouverture de la réunion")
     assert messages_of(response) == ["Saved."]

@@ -8,12 +8,14 @@ now prints (its numbering) and what the database now holds.
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from reversion.models import Revision
 
 from agendas import history, services
 from agendas.models import Agenda, AgendaItem, Document, DocumentationLink, Footnote, Session
 from agendas.numbering import flatten, number_items
+from publishing.roles import SECRETARIAT
 from resolutions import services as resolution_services
 from resolutions.models import Citation, Resolution
 from scheduling import services as scheduling_services
@@ -290,6 +292,7 @@ def test_paste_citations_finds_creates_and_does_not_repeat(agenda):
 def test_pasting_citations_is_one_revision_of_the_item_with_them(agenda):
     review = item(agenda, "Review")
     officer = UserFactory(username="officer")
+    officer.groups.add(Group.objects.get(name=SECRETARIAT))
     Revision.objects.all().delete()
 
     cited, _unread = resolution_services.paste_citations(
@@ -387,6 +390,7 @@ def test_save_timetable_writes_every_row_and_items_in_order(agenda, room):
 
 def test_a_timetable_saved_is_one_revision_of_its_session_with_every_slot(agenda, room):
     officer = UserFactory(username="officer")
+    officer.groups.add(Group.objects.get(name=SECRETARIAT))
     Revision.objects.all().delete()
     morning, afternoon = slot(agenda, room), slot(agenda, room, start=(15, 0), end=(18, 0))
     scheduling_services.save_timetable(

@@ -268,3 +268,31 @@ def test_importing_needs_the_right_to_add_and_change_agendas(client, translator_
 
 def _upload(text):
     return SimpleUploadedFile("agenda.json", text.encode(), content_type="application/json")
+
+
+def test_an_agenda_file_imported_for_a_translator_writes_nothing(make_translator):
+    agenda = build_sample_agenda()["agenda"]
+    data = json.loads(dumps(export_agenda(agenda)))
+    data["agenda"]["items"][0]["title"]["fr"] = "Ouverture de la session"
+    data["agenda"]["kind"] = "provisional"
+    before = row_counts()
+
+    with pytest.raises(AgendaFileError) as refused:
+        import_agenda(data, by=make_translator("fr"))
+
+    assert refused.value.messages == [
+        "At /agenda: Only the secretariat may change the kind of agendas."
+    ]
+    assert row_counts() == before
+    assert Agenda.objects.get(pk=agenda.pk).kind == "annotated"
+
+
+def test_an_agenda_file_changing_only_a_translators_texts_is_imported(make_translator):
+    agenda = build_sample_agenda()["agenda"]
+    data = json.loads(dumps(export_agenda(agenda)))
+    data["agenda"]["items"][0]["title"]["fr"] = "Ouverture de la session"
+
+    report = import_agenda(data, by=make_translator("fr"))
+
+    first = report.agenda.items.order_by("position").first()
+    assert first.title_fr == "Ouverture de la session"

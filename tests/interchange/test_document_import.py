@@ -746,3 +746,12 @@ def test_the_reading_of_the_seed_without_writing():
         "CAC/COSP/WG.4/2020/2",
     ]
     assert Venue.objects.count() == 0
+
+
+def test_a_translator_drafts_no_agenda_from_a_document(make_translator):
+    before = row_counts()
+    with pytest.raises(DocumentImportError) as refused:
+        import_file(SEED, by=make_translator("zh-hans"))
+    assert refused.value.messages[0] == "The draft could not be written; nothing was saved."
+    assert refused.value.messages[1].startswith("Only the secretariat may add ")
+    assert row_counts() == before

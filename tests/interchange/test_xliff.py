@@ -40,6 +40,8 @@ NS = {"x": XLIFF_NS, "mda": MDA_NS}
 
 # Item 1(b), "Adoption of the agenda and organization of work".
 ADOPTION = "cfc6125b-df44-5df6-9824-3baff7df3905"
+# The first entry, "Opening of the meeting".
+OPENING = "890d4d44-7756-506d-919a-f330136b833e"
 # Item 2, whose annotation gets rich text below.
 ITEM_2 = "0ae7078b-51aa-515a-88ea-3b2e716cb8e8"
 
@@ -717,3 +719,53 @@ def test_translation_files_need_the_right_to_see_and_to_change_the_agenda(seed, 
 
 def _upload(data):
     return SimpleUploadedFile("seed.fr.xlf", data, content_type="application/xliff+xml")
+
+
+# --- Translators --------------------------------------------------------------------------
+
+
+def test_a_translator_imports_a_translation_into_their_language(seed, make_translator):
+    report = import_xliff(_translated(seed), by=make_translator("fr"))
+
+    assert report.language == "fr"
+    assert AgendaItem.objects.get(uid=ADOPTION).title_fr.startswith("[x] ")
+
+
+def test_a_translation_into_another_language_than_the_translators_writes_nothing(
+    seed, make_translator
+):
+    data = _translated(seed)
+    before = state(seed)
+
+    with pytest.raises(XliffFileError) as refused:
+        import_xliff(data, by=make_translator("zh-hans"))
+
+    assert state(seed) == before
+    messages = refused.value.messages
+    assert messages[0] == (
+        f"Unit item:{OPENING}:title: You may change the texts in Chinese only, "
+        "not the title in French."
+    )
+    assert all("You may change the texts in Chinese only, not the " in m for m in messages)
+    assert len(messages) == len({m.split(":")[1] for m in messages})
+
+
+def test_the_admin_upload_refuses_a_translators_other_language(seed, client, make_translator):
+    url = reverse("admin:agendas_agenda_xliff_import", args=[seed.pk])
+    data = _translated(seed)
+    before = state(seed)
+    client.force_login(make_translator("zh-hans"))
+
+    refused = client.post(url, {"file": _upload(data), "language": "fr"})
+
+    assert refused.status_code == 200
+    assert refused.context["errors"][0] == (
+        f"Unit item:{OPENING}:title: You may change the texts in Chinese only, "
+        "not the title in French."
+    )
+    assert "The file was not imported; nothing was written." in refused.content.decode()
+    assert state(seed) == before
+    client.force_login(make_translator("fr"))
+    accepted = client.post(url, {"file": _upload(data), "language": "fr"})
+    assert accepted.status_code == 302
+    assert AgendaItem.objects.get(uid=ADOPTION).title_fr.startswith("[x] ")

@@ -26,6 +26,11 @@ def preview_url(agenda):
     return reverse("admin:agendas_agenda_preview", args=[agenda.pk])
 
 
+# The agendas here are in English only: every other language is published as it is,
+# the original standing in for the missing translations.
+OTHER_LANGUAGES = ["ar", "zh-hans", "fr", "ru", "es"]
+
+
 def publish_url(agenda):
     return reverse("admin:agendas_agenda_publish", args=[agenda.pk])
 
@@ -69,12 +74,24 @@ def test_preview_sends_non_staff_users_to_the_login(delegate, agenda):
     assert response["Location"].startswith(reverse("admin:login"))
 
 
-def test_staff_without_agenda_permissions_cannot_preview_or_publish(translator_zh, agenda):
+def test_staff_without_agenda_permissions_cannot_preview_or_publish(staff, agenda):
     client = Client()
-    client.force_login(translator_zh)
+    client.force_login(staff)
 
     assert client.get(preview_url(agenda)).status_code == 403
     assert client.post(publish_url(agenda)).status_code == 403
+    assert PublishedVersion.objects.count() == 0
+
+
+def test_a_translator_previews_but_cannot_publish(translator_zh, agenda):
+    client = Client()
+    client.force_login(translator_zh)
+
+    assert client.get(preview_url(agenda)).status_code == 200
+    assert client.get(publish_url(agenda)).status_code == 403
+    assert client.post(publish_url(agenda), {"fallback": ["zh-hans"]}).status_code == 403
+    change = client.get(reverse("admin:agendas_agenda_change", args=[agenda.pk]))
+    assert publish_url(agenda) not in change.content.decode()
     assert PublishedVersion.objects.count() == 0
 
 
@@ -115,7 +132,9 @@ def test_publish_creates_the_next_version_and_reports_it(secretariat_client, sec
     rename_first_item(agenda, "Opening of the session")
     reviewed = reviewed_on(secretariat_client, publish_url(agenda))
 
-    response = secretariat_client.post(publish_url(agenda), {"reviewed": reviewed}, follow=True)
+    response = secretariat_client.post(
+        publish_url(agenda), {"reviewed": reviewed, "fallback": OTHER_LANGUAGES}, follow=True
+    )
 
     version = PublishedVersion.objects.get(agenda=agenda, is_current=True)
     assert version.number == 2
@@ -132,7 +151,9 @@ def test_publish_refusal_is_reported_and_changes_nothing(secretariat_client):
     empty = AgendaFactory()
     reviewed = reviewed_on(secretariat_client, publish_url(empty))
 
-    response = secretariat_client.post(publish_url(empty), {"reviewed": reviewed}, follow=True)
+    response = secretariat_client.post(
+        publish_url(empty), {"reviewed": reviewed, "fallback": OTHER_LANGUAGES}, follow=True
+    )
 
     assert [str(m) for m in response.context["messages"]] == [
         "An agenda without items cannot be published."
@@ -143,8 +164,12 @@ def test_publish_refusal_is_reported_and_changes_nothing(secretariat_client):
 def test_two_clicks_on_publish_make_one_version(secretariat_client, agenda):
     reviewed = reviewed_on(secretariat_client, publish_url(agenda))
 
-    first = secretariat_client.post(publish_url(agenda), {"reviewed": reviewed}, follow=True)
-    second = secretariat_client.post(publish_url(agenda), {"reviewed": reviewed}, follow=True)
+    first = secretariat_client.post(
+        publish_url(agenda), {"reviewed": reviewed, "fallback": OTHER_LANGUAGES}, follow=True
+    )
+    second = secretariat_client.post(
+        publish_url(agenda), {"reviewed": reviewed, "fallback": OTHER_LANGUAGES}, follow=True
+    )
 
     assert list(PublishedVersion.objects.values_list("number", flat=True)) == [1]
     assert [str(m) for m in first.context["messages"]] == [
@@ -161,7 +186,9 @@ def test_an_edit_saved_after_the_review_is_not_published_unseen(secretariat_clie
     reviewed = reviewed_on(secretariat_client, preview_url(agenda) + "?language=en")
     rename_first_item(agenda, "Unreviewed title")
 
-    response = secretariat_client.post(publish_url(agenda), {"reviewed": reviewed}, follow=True)
+    response = secretariat_client.post(
+        publish_url(agenda), {"reviewed": reviewed, "fallback": OTHER_LANGUAGES}, follow=True
+    )
 
     assert [str(m) for m in response.context["messages"]] == [
         "The draft changed after you reviewed it, so nothing was published. Review it again, "
@@ -176,7 +203,7 @@ def test_an_edit_saved_after_the_review_is_not_published_unseen(secretariat_clie
     assert "<li>1 Unreviewed title: title changed in English.</li>" in html
     now = reviewed_on(secretariat_client, publish_url(agenda))
     assert now != reviewed
-    secretariat_client.post(publish_url(agenda), {"reviewed": now})
+    secretariat_client.post(publish_url(agenda), {"reviewed": now, "fallback": OTHER_LANGUAGES})
     assert PublishedVersion.objects.get().content["items"][0]["title"]["en"] == "Unreviewed title"
 
 

@@ -96,7 +96,7 @@ const MOVES = { ArrowUp: "up", ArrowDown: "down", ArrowRight: "indent", ArrowLef
 workspace?.addEventListener("keydown", (event) => {
   const entry = event.target.closest?.(".outline__entry")
   if (!entry || event.target !== entry) return
-  if (event.altKey && MOVES[event.key]) {
+  if (event.altKey && MOVES[event.key] && workspace.dataset.structure !== "false") {
     event.preventDefault()
     outlineAction(MOVES[event.key], entry.dataset.item)
     return
