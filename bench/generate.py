@@ -44,9 +44,11 @@ from django.db import connection, connections  # noqa: E402
 
 from agendas.models import (  # noqa: E402
     Agenda,
+    AgendaItem,
     Body,
     Document,
     DocumentationLink,
+    DocumentPurpose,
     Room,
     Session,
     Venue,
@@ -158,6 +160,13 @@ def make_agendas(sessions):
 ITEM_COLUMNS = ["id", "uid", "agenda_id", "parent_id", "position", "kind", "title", "annotation"]
 ITEM_COLUMNS += [f"title_{lang}" for lang in texts.LANGS]
 ITEM_COLUMNS += [f"annotation_{lang}" for lang in texts.LANGS]
+# COPY bypasses Django: every other column that must hold a value gets the model's default
+# (so a column added to the model later needs no change here).
+ITEM_DEFAULTS = {
+    field.column: field.get_default()
+    for field in AgendaItem._meta.concrete_fields
+    if not field.null and field.column not in ITEM_COLUMNS
+}
 
 
 def copy_items(plan, rng):
@@ -170,7 +179,9 @@ def copy_items(plan, rng):
     serial = 0
     with (
         connection.cursor() as cursor,
-        cursor.copy(f"COPY agendas_agendaitem ({', '.join(ITEM_COLUMNS)}) FROM STDIN") as copy,
+        cursor.copy(
+            f"COPY agendas_agendaitem ({', '.join([*ITEM_COLUMNS, *ITEM_DEFAULTS])}) FROM STDIN"
+        ) as copy,
     ):
         for agenda, top_count, subs in plan:
             tops[agenda.pk] = []
@@ -193,6 +204,7 @@ def copy_items(plan, rng):
                             notes["en"],
                             *(titles[lang] for lang in texts.LANGS),
                             *(notes[lang] for lang in texts.LANGS),
+                            *ITEM_DEFAULTS.values(),
                         ]
                     )
                     next_id += 1
@@ -228,9 +240,10 @@ def make_documents(published, tops):
             )  # fmt: skip
             links.append(item_id)
     documents = Document.objects.bulk_create(documents, batch_size=5000)
+    purpose = DocumentPurpose.objects.get(code="for-consideration")
     DocumentationLink.objects.bulk_create(
         [
-            DocumentationLink(item_id=item_id, document=document, role="consideration")
+            DocumentationLink(item_id=item_id, document=document, purpose=purpose)
             for item_id, document in zip(links, documents, strict=True)
         ],
         batch_size=5000,

@@ -16,11 +16,12 @@ fi
 [ -n "$PEER_PYTHON" ] || { echo "pretalx needs Python 3.11: set PEER_PYTHON=/path/to/python3.11"; exit 1; }
 
 VENV=bench/.peer-venv
-if [ ! -x "$VENV/bin/pretalx" ]; then
-    "$PEER_PYTHON" -m venv "$VENV"
-    # Bounded like the project's own dependencies; redis for its cache, gunicorn to serve.
-    "$VENV/bin/pip" install --quiet "pretalx>=2025.2,<2025.3" "gunicorn>=23,<24" "redis>=5,<7"
-fi
+[ -x "$VENV/bin/python" ] || "$PEER_PYTHON" -m venv "$VENV"
+# Bounded like the project's own dependencies; pretalx names no database driver, so
+# psycopg for PostgreSQL, redis for its cache, gunicorn to serve. pip returns at once
+# when everything is there, and completes an install that was interrupted.
+"$VENV/bin/pip" install --quiet "pretalx>=2025.2,<2025.3" "psycopg[binary]>=3.2,<4" \
+    "gunicorn>=23,<24" "redis>=5,<7"
 
 export PRETALX_CONFIG_FILE=bench/pretalx.cfg
 export PRETALX_DB_NAME=${PRETALX_DB_NAME:-agendas_bench_pretalx}
