@@ -7,7 +7,8 @@ latest sessions of each body, 100 of them still to come) are published with 250 
 (50 items of 4 sub-items each; the first body's latest agenda with 50), a document
 under each item and six time slots; the other 8,000 are drafts of 5 items: 539,800
 items. ``small``: the same shape with 10 bodies of
-20 sessions, 40 of them published. Both add the seed agenda (``load_demo``). Every text
+20 sessions, 40 of them published; ``tiny``, for the test that keeps this script working,
+2 bodies of 3 sessions. All add the seed agenda (``load_demo``). Every text
 is in the six languages (``bench/texts.py``).
 
 The database is emptied and migrated first. Items go in with COPY, the rest with bulk
@@ -62,6 +63,8 @@ SIZES = {
     # agenda (top-level items x (1 + sub-items)), items per draft
     "large": {"bodies": 50, "sessions": 200, "published": 40, "top": 50, "subs": 4, "draft": 5},
     "small": {"bodies": 10, "sessions": 20, "published": 4, "top": 50, "subs": 4, "draft": 5},
+    # For the test that keeps this script working (tests/test_bench_data.py).
+    "tiny": {"bodies": 2, "sessions": 3, "published": 1, "top": 3, "subs": 1, "draft": 1},
 }
 TODAY = datetime.date(2026, 11, 27)
 LANG_FIELDS = {"en": "en", "fr": "fr", "es": "es", "ru": "ru", "ar": "ar", "zh_hans": "zh_hans"}

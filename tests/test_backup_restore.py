@@ -24,6 +24,8 @@ from psycopg import sql
 from agendas.models import Agenda
 from publishing.services import publish_agenda
 
+from .postgres import database_url, scratch_database
+
 REPO = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.services
@@ -66,15 +68,6 @@ def require_postgresql():
     pytest.skip(message)
 
 
-def database_url(name):
-    settings = connection.settings_dict
-    user = settings["USER"] or "postgres"
-    password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
-    host = settings["HOST"] or "127.0.0.1"
-    port = settings["PORT"] or 5432
-    return f"postgres://{user}{password}@{host}:{port}/{name}"
-
-
 def render_pages(url):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.test_settings", "DATABASE_URL": url}
     completed = subprocess.run(
@@ -91,12 +84,8 @@ def render_pages(url):
 @pytest.fixture
 def restored_name():
     require_postgresql()
-    name = f"{connection.settings_dict['NAME']}_restored"
-    with psycopg.connect(database_url("postgres"), autocommit=True) as admin:
-        drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        admin.execute(drop)
+    with scratch_database("restored", create=False) as name:
         yield name
-        admin.execute(drop)
 
 
 def test_a_restored_backup_serves_byte_identical_public_pages(transactional_db, restored_name):
