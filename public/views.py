@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 
 from agendas.models import parse_session_key, session_key
 from publishing import queries
+from publishing.models import SearchEntry
 
 from .pagecache import published_page
 
@@ -316,12 +317,14 @@ def _search_results(query):
         chosen = groups.get(key)
         if chosen is None or (entry.language == language and chosen.language != language):
             groups[key] = entry
+    kinds = dict(SearchEntry.Kind.choices)  # once, not get_kind_display() per result
     results = []
     for entry in groups.values():
         url = agenda_address(entry.version)
         results.append(
             {
                 "entry": entry,
+                "kind": kinds[entry.kind],
                 "url": f"{url}#{entry.anchor}" if entry.anchor else url,
                 "summary": entry.version.summary_in(language),
                 "foreign": entry.language != language,

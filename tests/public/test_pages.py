@@ -208,6 +208,7 @@ def test_search_finds_items_by_words_of_another_language_and_links_the_anchor(cl
     html = client.get("/en/search/", {"q": "ouverture"}).content.decode()
 
     assert f'href="{agenda_url(agenda)}#item-1"' in html
+    assert '<p class="search-results__kind">Agenda item</p>' in html
 
 
 def test_search_finds_documents_by_symbol(client):
