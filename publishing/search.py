@@ -177,6 +177,10 @@ def best_matches(query):
         for word in query.casefold().split():
             live = live.filter(text__contains=word)
         return live.order_by("version__start_date", "pk")
+    if symbols:
+        # Entries without a symbol are outside the trigram index (its WHERE symbol <> ''):
+        # saying so lets PostgreSQL use it.
+        live = live.exclude(symbol="")
     for symbol in symbols:
         live = live.filter(symbol__icontains=symbol)
     if not words:

@@ -6,6 +6,7 @@ a laptop's SQLite, failed rather than skipped where RUN_SERVICE_TESTS=1 (CI).
 """
 
 import pytest
+from django.db import connection
 
 from publishing import queries, search
 from publishing.models import SearchEntry
@@ -129,3 +130,27 @@ def test_every_entry_has_its_document(postgresql):
     assert SearchEntry.objects.filter(document__isnull=True).count() == 0
     # The session in English (its body has no Chinese name), the item in both.
     assert SearchEntry.objects.count() == 3
+
+
+def plan(query):
+    """PostgreSQL's plan for the search of ``query``, with sequential scans discouraged
+    (on a handful of rows it would rightly prefer them)."""
+    sql, params = search.best_matches(query).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.services
+@pytest.mark.django_db
+def test_a_symbol_is_looked_up_in_the_trigram_index(postgresql):
+    # The index holds only entries with a symbol: a search that did not say so would
+    # read every entry of every version, millions at scale.
+    assert "search_entry_symbol_trgm" in plan("WG.4/2020")
+
+
+@pytest.mark.services
+@pytest.mark.django_db
+def test_words_are_looked_up_in_the_full_text_index(postgresql):
+    assert "search_entry_document" in plan("implementation")
