@@ -36,9 +36,11 @@ def language_links(request):
     """The current page in each language: switcher links and hreflang alternates."""
     current = get_language()
     full_path = request.get_full_path()
+    path, mark, query = full_path.partition("?")
+    script_prefix = get_script_prefix()
     links = []
     for code, name in settings.LANGUAGES:
-        url = translate_url(full_path, code)
+        url = _translated_path(path, code, current, script_prefix) + mark + query
         links.append(
             {
                 "code": code,
@@ -52,6 +54,14 @@ def language_links(request):
     prefix = f"/{current}/"
     unprefixed = "/" + full_path.removeprefix(prefix) if full_path.startswith(prefix) else "/"
     return {"language_links": links, "x_default": request.build_absolute_uri(unprefixed)}
+
+
+@functools.lru_cache(maxsize=4096)
+def _translated_path(path, code, active, script_prefix):
+    """``translate_url`` of a path into ``code``: resolved and reversed once per path
+    and language. The language active and the script prefix decide how the path
+    resolves and reverses, so they are part of the key."""
+    return translate_url(path, code)
 
 
 @functools.lru_cache(maxsize=64)

@@ -114,6 +114,18 @@ def test_language_switcher_and_alternates_keep_the_page(client):
     assert 'hreflang="en" href=' not in html.split("</head>")[0]
 
 
+def test_the_search_page_in_another_language_keeps_the_words(client):
+    client.get("/en/search/", {"q": "ouverture"})  # the path's links, remembered
+
+    html = client.get("/en/search/", {"q": "corruption & fraude"}).content.decode()
+
+    assert (
+        '<a href="/fr/search/?q=corruption+%26+fraude" lang="fr" hreflang="fr">Français</a>' in html
+    )
+    arabic = client.get("/ar/search/", {"q": "x"}).content.decode()
+    assert '<a href="/zh-hans/search/?q=x" lang="zh-hans" hreflang="zh-hans">中文</a>' in arabic
+
+
 def test_reissued_language_edition_gets_a_starred_symbol_and_footnote(client):
     agenda, _items = agenda_with_items(1)
     AgendaEditionFactory(
