@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 import pytest
 from django.apps import apps
+from django.db import connection
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -52,7 +53,15 @@ def site(db):
 
 
 def row_counts():
-    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+    """The number of rows of every table, in one query (two per generated example)."""
+    quote = connection.ops.quote_name
+    tables = sorted({model._meta.db_table for model in apps.get_models()})
+    counts = " UNION ALL ".join(
+        f"SELECT {i}, COUNT(*) FROM {quote(table)}" for i, table in enumerate(tables)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(counts)
+        return {tables[i]: count for i, count in cursor.fetchall()}
 
 
 def request_changes_nothing(client, url):
