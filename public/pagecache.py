@@ -97,8 +97,11 @@ def tag_of(path):
     return address_tag(body, f"{special or ''}{int(number)}", document)
 
 
-def _stamp_key(tag):
-    return f"pages:stamp:{tag}"
+def stamp_key(tag):
+    """The cache key of a tag's stamp. The tag comes from the address asked for, which
+    may hold any character, so the key holds its digest: short, and safe for every
+    cache backend."""
+    return f"pages:stamp:{hashlib.md5(tag.encode()).hexdigest()}"
 
 
 def _page_key(request):
@@ -155,7 +158,7 @@ local_pages = LocalPages()
 def invalidate(tags):
     """Give each tag a new stamp: every page stored under an older one is a miss now."""
     stamps = {tag: uuid.uuid4().hex for tag in tags}
-    _cache().set_many({_stamp_key(tag): stamp for tag, stamp in stamps.items()}, timeout=None)
+    _cache().set_many({stamp_key(tag): stamp for tag, stamp in stamps.items()}, timeout=None)
     for tag, stamp in stamps.items():
         local_pages.remember(tag, stamp)
 
@@ -177,12 +180,12 @@ def _current_stamp(cache, tag):
     stamp = local_pages.stamp(tag)
     if stamp is not None:
         return stamp
-    stamp = cache.get(_stamp_key(tag))
+    stamp = cache.get(stamp_key(tag))
     if stamp is None:
         # First page since the cache was emptied: start a stamp (another process may
         # have started one at the same moment; then that one is the stamp).
-        cache.add(_stamp_key(tag), uuid.uuid4().hex, timeout=None)
-        stamp = cache.get(_stamp_key(tag))
+        cache.add(stamp_key(tag), uuid.uuid4().hex, timeout=None)
+        stamp = cache.get(stamp_key(tag))
     local_pages.remember(tag, stamp)
     return stamp
 

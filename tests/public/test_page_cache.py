@@ -11,14 +11,18 @@ import time
 
 import pytest
 from django.core.cache import cache
+from django.core.cache.backends.base import memcache_key_warnings
 from django.test import Client, override_settings
 from django.utils import timezone
 from django.utils.http import http_date
 
 from public import pagecache
-from public.pagecache import local_pages
+from public.pagecache import address_tag, local_pages, stamp_key, tag_of
 from publishing.services import publish_agenda
 from tests.factories import AgendaFactory, AgendaItemFactory, BodyFactory, SessionFactory
+
+# The shared stamp of the pages at the agenda address the tests publish.
+AGENDA_STAMP = stamp_key(address_tag("wg-cache", "7", "annotated-agenda"))
 
 pytestmark = pytest.mark.django_db
 
@@ -243,7 +247,7 @@ def test_other_workers_see_a_publish_once_their_stamps_are_older_than_a_second(
 ):
     client.get(URL.format("en"))
     # Another process publishes the agenda: the shared stamp changes, not this one's.
-    cache.set("pages:stamp:address:wg-cache/7/annotated-agenda", "renewed elsewhere", None)
+    cache.set(AGENDA_STAMP, "renewed elsewhere", None)
 
     get(client, URL.format("en"), django_assert_num_queries, 0)
     later = time.monotonic() + 1.5
@@ -258,7 +262,7 @@ def test_with_no_local_trust_every_request_reads_the_shared_stamp(
     settings.PAGE_CACHE_LOCAL_SECONDS = 0
     client.get(URL.format("en"))
     get(client, URL.format("en"), django_assert_num_queries, 0)
-    cache.set("pages:stamp:address:wg-cache/7/annotated-agenda", "renewed elsewhere", None)
+    cache.set(AGENDA_STAMP, "renewed elsewhere", None)
 
     get(client, URL.format("en"), django_assert_num_queries, DRAWN)
 
@@ -288,3 +292,12 @@ def test_a_page_with_a_csrf_token_is_never_stored():
     assert mine.cookies["csrftoken"].value != theirs.cookies["csrftoken"].value
     assert again.content.decode().startswith("token:")
     assert again.content != theirs.content
+
+
+def test_the_stamp_key_of_any_address_asked_for_suits_every_cache_backend():
+    # An address of any characters matches the agenda pattern; its stamp is looked up.
+    tag = tag_of("/en/bodies/\x01 \u00eb\U0005e0f5/sessions/475130/" + "x" * 300 + "/")
+
+    assert tag != pagecache.SITE
+    assert list(memcache_key_warnings(stamp_key(tag))) == []
+    assert stamp_key(tag) != AGENDA_STAMP
