@@ -304,8 +304,10 @@ def for_editor(form_class, user, source_language=None):
                 if code not in allowed:
                     field.disabled = True
                     continue
-                text = getattr(self.instance, build_localized_fieldname(base, source or ""), "")
-                if source and code != source and text:
+                if not source or code == source:
+                    continue
+                text = getattr(self.instance, build_localized_fieldname(base, source), "")
+                if text:
                     field.widget.__class__ = _with_source(type(field.widget))
                     field.widget.source_html = source_html(model, base, source, text)
 
@@ -378,11 +380,10 @@ class ServiceAdminMixin(HistoryAdminMixin, SafeDateFiltersMixin):
         is the parent's (one question for all rows)."""
         kwargs.setdefault("form", versioned(self.form_for_model()))
         formset = super().get_formset(request, obj, **kwargs)
-        if translating.translated_fields(self.model):
-            source = translating.source_language_of(obj) if obj is not None else None
-            formset.form = for_editor(formset.form, request.user, source or "")
-        else:
-            formset.form = for_editor(formset.form, request.user, "")
+        source = ""
+        if obj is not None and translating.translated_fields(self.model):
+            source = translating.source_language_of(obj)
+        formset.form = for_editor(formset.form, request.user, source)
         return formset
 
     def form_for_model(self):

@@ -38,24 +38,25 @@ from .models import Session, TranslationRecord, TranslationStatus
 RICH_FIELDS = {"agendas.agendaitem.annotation", "agendas.section.text", "agendas.footnote.text"}
 
 
+def _registered_fields(model):
+    """modeltranslation's ``{field name: its language columns}`` of ``model``, or {}."""
+    try:
+        return translator.get_options_for_model(model).all_fields
+    except NotRegistered:
+        return {}
+
+
 def translated_fields(model):
     """The names of ``model``'s translated fields ("title", "annotation"), or ()."""
-    try:
-        return tuple(translator.get_options_for_model(model).all_fields)
-    except NotRegistered:
-        return ()
+    return tuple(_registered_fields(model))
 
 
 def localized_fields(model):
     """``{"title_fr": ("title", "fr"), ...}``: each language's column of each field,
     as modeltranslation made them."""
-    try:
-        registered = translator.get_options_for_model(model).all_fields
-    except NotRegistered:
-        return {}
     return {
         column.name: (name, column.language)
-        for name, columns in registered.items()
+        for name, columns in _registered_fields(model).items()
         for column in columns
     }
 

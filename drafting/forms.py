@@ -430,9 +430,8 @@ class BaseSlotFormSet(forms.BaseFormSet):
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
-        if "DELETE" in form.fields and not self.structure:
-            form.fields["DELETE"].disabled = True
         if "DELETE" in form.fields:
+            form.fields["DELETE"].disabled = not self.structure
             form.fields["DELETE"].label = gettext("Remove")
             form.fields["DELETE"].widget.attrs["aria-label"] = (
                 f"{form.row_name}: {gettext('Remove')}"

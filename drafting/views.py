@@ -274,15 +274,14 @@ def item_save(request, pk):
     if request.method != "POST":
         return redirect(_page_url(agenda, item))
     codes = working_languages(request, agenda)
+    initial = _item_initial(item, codes)
     form = forms.ItemForm(
         request.POST,
         codes=codes,
-        initial=_item_initial(item, codes),
+        initial=initial,
         structure=permissions.may_edit_structure(request.user),
     )
-    if form.is_valid() and not form.refuse_changed_since(
-        _item_initial(item, codes), lambda name, value: value
-    ):
+    if form.is_valid() and not form.refuse_changed_since(initial, lambda name, value: value):
         for name in form.touched():
             setattr(item, name, form.cleaned_data[name])
         try:
