@@ -1,5 +1,6 @@
 """Agenda files: lossless round trips, and bad files refused whole with their places."""
 
+import functools
 import io
 import json
 from pathlib import Path
@@ -15,21 +16,16 @@ from agendas import history
 from agendas.models import Agenda, AgendaItem, Document
 from interchange.exporting import dumps, export_agenda
 from interchange.importing import AgendaFileError, import_agenda
+from tests.rows import row_counts
 from tests.shapes import build_sample_agenda
+
+# The rows of the product's own tables.
+product_rows = functools.partial(row_counts, "agendas", "resolutions", "scheduling")
 
 pytestmark = pytest.mark.django_db
 
 DEMO = Path(__file__).resolve().parents[2] / "publishing" / "demo"
 DEMO_FILES = sorted(DEMO.glob("*.json"))
-
-
-def row_counts():
-    """How many rows each model of the product's apps holds."""
-    return {
-        model._meta.label: model.objects.count()
-        for label in ("agendas", "resolutions", "scheduling")
-        for model in apps.get_app_config(label).get_models()
-    }
 
 
 def wipe():
@@ -73,7 +69,7 @@ def test_every_shape_survives_export_import_into_an_empty_database_and_export():
     agenda = build_sample_agenda()["agenda"]
     first = dumps(export_agenda(agenda))
     wipe()
-    assert row_counts()["agendas.Agenda"] == 0
+    assert product_rows()["agendas.Agenda"] == 0
 
     report = import_agenda(first)
 
@@ -84,12 +80,12 @@ def test_every_shape_survives_export_import_into_an_empty_database_and_export():
 def test_importing_again_changes_nothing():
     agenda = build_sample_agenda()["agenda"]
     text = dumps(export_agenda(agenda))
-    before = row_counts()
+    before = product_rows()
 
     report = import_agenda(text)
 
     assert not report.changed_anything
-    assert row_counts() == before
+    assert product_rows() == before
 
 
 def test_an_import_makes_the_agenda_what_the_file_says():
@@ -127,14 +123,14 @@ def test_an_import_is_one_revision_by_whoever_imported_it(secretariat):
 
 
 def test_a_file_that_is_not_json_is_refused_with_its_line_and_column():
-    before = row_counts()
+    before = product_rows()
     with pytest.raises(AgendaFileError) as error:
         import_agenda('{"format": "agenda-exchange",\n  "version": 1,,}')
     assert error.value.messages == [
         "The file is not JSON: Expecting property name enclosed in double quotes at line 2, "
         "column 16."
     ]
-    assert row_counts() == before
+    assert product_rows() == before
 
 
 def test_a_file_that_is_not_utf8_is_refused():
@@ -150,7 +146,7 @@ def test_departures_from_the_schema_are_each_named_at_their_place():
     data["agenda"]["items"][2]["title"]["fr"] = ""
     del data["timetable"]["slots"][0]["start"]
     data["sessions"][0]["number"] = 0
-    before = row_counts()
+    before = product_rows()
 
     with pytest.raises(AgendaFileError) as error:
         import_agenda(data)
@@ -162,7 +158,7 @@ def test_departures_from_the_schema_are_each_named_at_their_place():
         "At /sessions/0/number: 0 is less than the minimum of 1",
         "At /timetable/slots/0: 'start' is a required property",
     ]
-    assert row_counts() == before
+    assert product_rows() == before
 
 
 def test_references_that_lead_nowhere_are_each_named_at_their_place():
@@ -173,7 +169,7 @@ def test_references_that_lead_nowhere_are_each_named_at_their_place():
     data["agenda"]["items"][1]["documentation"][0]["purpose"] = "for-ratification"
     data["timetable"]["slots"][0]["items"].append(missing)
     data["documents"].append(dict(data["documents"][0]))
-    before = row_counts()
+    before = product_rows()
 
     with pytest.raises(AgendaFileError) as error:
         import_agenda(data)
@@ -186,7 +182,7 @@ def test_references_that_lead_nowhere_are_each_named_at_their_place():
         "the file.",
         f"At /timetable/slots/0/items/2: there is no item “{missing}” in the file.",
     ]
-    assert row_counts() == before
+    assert product_rows() == before
 
 
 def test_a_refusal_by_the_services_is_named_at_its_place_and_writes_nothing():
@@ -195,13 +191,13 @@ def test_a_refusal_by_the_services_is_named_at_its_place_and_writes_nothing():
     wipe()
     # Another document already has the symbol the file gives its first document.
     Document.objects.create(symbol="E/CN.7/2027/16", symbol_key="E/CN.7/2027/16", title_en="Other")
-    before = row_counts()
+    before = product_rows()
 
     with pytest.raises(AgendaFileError) as error:
         import_agenda(data)
 
     assert error.value.messages == ["At /documents/0: The symbol E/CN.7/2027/16 is already in use."]
-    assert row_counts() == before
+    assert product_rows() == before
 
 
 def test_the_commands_write_and_read_a_file(tmp_path):
@@ -275,7 +271,7 @@ def test_an_agenda_file_imported_for_a_translator_writes_nothing(make_translator
     data = json.loads(dumps(export_agenda(agenda)))
     data["agenda"]["items"][0]["title"]["fr"] = "Ouverture de la session"
     data["agenda"]["kind"] = "provisional"
-    before = row_counts()
+    before = product_rows()
 
     with pytest.raises(AgendaFileError) as refused:
         import_agenda(data, by=make_translator("fr"))
@@ -283,7 +279,7 @@ def test_an_agenda_file_imported_for_a_translator_writes_nothing(make_translator
     assert refused.value.messages == [
         "At /agenda: Only the secretariat may change the kind of agendas."
     ]
-    assert row_counts() == before
+    assert product_rows() == before
     assert Agenda.objects.get(pk=agenda.pk).kind == "annotated"
 
 

@@ -12,6 +12,7 @@ agenda, which is left exactly as it was.
 """
 
 import datetime
+import functools
 import io
 import json
 import re
@@ -19,7 +20,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -39,6 +39,10 @@ from interchange.importing import import_agenda
 from publishing.models import PublishedVersion
 from resolutions.models import Resolution
 from scheduling.models import JointMeeting, TimeSlot
+from tests.rows import row_counts
+
+# The rows of the product's own tables.
+product_rows = functools.partial(row_counts, "agendas", "resolutions", "scheduling", "publishing")
 
 pytestmark = pytest.mark.django_db
 
@@ -53,14 +57,6 @@ ZH = "zh-hans"
 
 def demo():
     return json.loads(DEMO.read_text(encoding="utf-8"))
-
-
-def row_counts():
-    return {
-        model._meta.label: model.objects.count()
-        for label in ("agendas", "resolutions", "scheduling", "publishing")
-        for model in apps.get_app_config(label).get_models()
-    }
 
 
 def import_file(path, name=None, **kwargs):
@@ -546,11 +542,11 @@ def test_word_numbering_and_footnotes_are_read():
     ],
 )
 def test_a_file_that_is_not_an_agenda_writes_nothing_and_says_why(data, name, message):
-    before = row_counts()
+    before = product_rows()
     with pytest.raises(DocumentImportError) as raised:
         import_agenda_document(data, name)
     assert message in str(raised.value)
-    assert row_counts() == before
+    assert product_rows() == before
 
 
 def test_a_zip_that_is_no_word_file_is_refused():
@@ -559,35 +555,35 @@ def test_a_zip_that_is_no_word_file_is_refused():
 
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("hello.txt", "hello")
-    before = row_counts()
+    before = product_rows()
     with pytest.raises(DocumentImportError, match="The Word file cannot be read"):
         import_agenda_document(out.getvalue(), "agenda.docx")
-    assert row_counts() == before
+    assert product_rows() == before
 
 
 def test_an_agenda_whose_body_cannot_be_made_is_refused_whole():
     text = "Some Committee\nFirst session\nGeneva, 1–2 June 2030\nProvisional agenda\n1. Opening.\n"
-    before = row_counts()
+    before = product_rows()
     with pytest.raises(DocumentImportError, match="no symbol to take its symbol prefix"):
         import_agenda_document(text.encode(), "agenda.txt")
-    assert row_counts() == before
+    assert product_rows() == before
 
 
 def test_an_agenda_without_its_session_number_or_dates_is_refused():
     no_number = "A/AC.1/2030/1\nSome Committee\nGeneva, 1–2 June 2030\nProvisional agenda\n1. X.\n"
     no_dates = "A/AC.1/2030/1\nSome Committee\nFirst session\nProvisional agenda\n1. X.\n"
-    before = row_counts()
+    before = product_rows()
     with pytest.raises(DocumentImportError, match="which session"):
         import_agenda_document(no_number.encode(), "a.txt")
     with pytest.raises(DocumentImportError, match="dates"):
         import_agenda_document(no_dates.encode(), "a.txt")
-    assert row_counts() == before
+    assert product_rows() == before
 
 
 def test_a_dry_run_reports_and_writes_nothing():
-    before = row_counts()
+    before = product_rows()
     report = import_file(SEED, dry_run=True)
-    assert row_counts() == before
+    assert product_rows() == before
     assert report.agenda is None and not report.written
     assert report.counts == SEED_COUNTS
 
@@ -624,10 +620,10 @@ def test_the_command_prints_the_counts_against_the_demo():
 
 def test_the_command_dry_run_and_bad_files(tmp_path):
     out = io.StringIO()
-    before = row_counts()
+    before = product_rows()
     call_command("import_agenda_document", str(ENGLISH), dry_run=True, stdout=out)
     assert "Dry run: nothing was written." in out.getvalue()
-    assert row_counts() == before
+    assert product_rows() == before
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     with pytest.raises(CommandError, match="nothing was written.\nThe file is empty."):
@@ -638,7 +634,7 @@ def test_the_command_dry_run_and_bad_files(tmp_path):
         call_command("import_agenda_document", str(SEED), compare=str(empty))
     with pytest.raises(CommandError, match="--compare needs"):
         call_command("import_agenda_document", str(SEED), compare=str(DEMO), dry_run=True)
-    assert row_counts() == before
+    assert product_rows() == before
 
 
 def test_the_admin_drafts_from_an_upload_and_shows_the_report(secretariat_client):
@@ -660,14 +656,14 @@ def test_the_admin_drafts_from_an_upload_and_shows_the_report(secretariat_client
 
 
 def test_the_admin_refuses_a_bad_upload_and_writes_nothing(secretariat_client):
-    before = row_counts()
+    before = product_rows()
     upload = SimpleUploadedFile("agenda.docx", b"PK\x03\x04broken", content_type="text/plain")
     response = secretariat_client.post(
         reverse("admin:agendas_agenda_import_document"), {"file": upload}
     )
     assert response.status_code == 200
     assert "nothing was written" in response.content.decode()
-    assert row_counts() == before
+    assert product_rows() == before
 
 
 def test_the_admin_upload_needs_the_import_permissions(translator_zh):
@@ -749,9 +745,9 @@ def test_the_reading_of_the_seed_without_writing():
 
 
 def test_a_translator_drafts_no_agenda_from_a_document(make_translator):
-    before = row_counts()
+    before = product_rows()
     with pytest.raises(DocumentImportError) as refused:
         import_file(SEED, by=make_translator("zh-hans"))
     assert refused.value.messages[0] == "The draft could not be written; nothing was saved."
     assert refused.value.messages[1].startswith("Only the secretariat may add ")
-    assert row_counts() == before
+    assert product_rows() == before

@@ -11,8 +11,6 @@ import datetime
 from urllib.parse import quote
 
 import pytest
-from django.apps import apps
-from django.db import connection
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -26,6 +24,7 @@ from tests.factories import (
     SlotItemFactory,
     TimeSlotFactory,
 )
+from tests.rows import row_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -50,18 +49,6 @@ def site(db):
     publish_agenda(agenda)
     AgendaFactory(session=SessionFactory(body=body, number=12), slug="draft-agenda")
     return Client(raise_request_exception=True)
-
-
-def row_counts():
-    """The number of rows of every table, in one query (two per generated example)."""
-    quote = connection.ops.quote_name
-    tables = sorted({model._meta.db_table for model in apps.get_models()})
-    counts = " UNION ALL ".join(
-        f"SELECT {i}, COUNT(*) FROM {quote(table)}" for i, table in enumerate(tables)
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(counts)
-        return {tables[i]: count for i, count in cursor.fetchall()}
 
 
 def request_changes_nothing(client, url):
