@@ -258,6 +258,11 @@ def _with_source(widget_class):
     return WithSource
 
 
+def original_label(code):
+    """The label over the original's text beside a translation: "Original (English)"."""
+    return _("Original (%(language)s)") % {"language": permissions.language_name(code)}
+
+
 def source_html(model, name, code, text):
     """The source text shown beside a translation, read-only, in its language."""
     language = languages.get(code)
@@ -269,7 +274,7 @@ def source_html(model, name, code, text):
         code,
         language.direction,
         get_language() or "",
-        _("Original (%(language)s)") % {"language": permissions.language_name(code)},
+        original_label(code),
         " translation-source__text--rich" if rich else "",
         mark_safe(sanitize_html(text)) if rich else text,
     )

@@ -12,8 +12,7 @@ from django_prose_editor.widgets import ProseEditorWidget
 from modeltranslation.utils import build_localized_fieldname
 
 import languages
-from agendas import permissions
-from agendas.adminkit import digest
+from agendas.adminkit import digest, original_label
 from agendas.html import sanitize_html
 from agendas.models import (
     Agenda,
@@ -114,9 +113,7 @@ class Text:
 
     @property
     def source_label(self):
-        return gettext("Original (%(language)s)") % {
-            "language": permissions.language_name(self.source_code)
-        }
+        return original_label(self.source_code)
 
 
 class DraftingForm(forms.Form):
