@@ -21,9 +21,8 @@ On SQLite (development) an entry matches when its casefolded text contains every
 
 import re
 
-from django.contrib.postgres.search import SearchVector
 from django.db import connection
-from django.db.models import BooleanField, Case, F, FloatField, Func, When
+from django.db.models import BooleanField, F, FloatField, Func
 from django.db.models.expressions import RawSQL
 
 import languages
@@ -33,6 +32,10 @@ from .models import SearchEntry
 # How many matches are ranked at most: enough to rank every match of a rare word and a
 # sample of a common one, few enough to rank in a few milliseconds.
 CANDIDATES = 150
+# The columns of a search entry inserted from Python, the version first (insert_entries).
+COLUMNS = ("version", "kind", "language", "anchor", "symbol", "label", "text")
+# The GIN indexes of search entries (migration 0002), merged after each publish.
+GIN_INDEXES = ("search_entry_document", "search_entry_symbol_trgm")
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 RUN = re.compile(rf"[{CJK}]+|[^\W{CJK}]+")
 
@@ -85,37 +88,55 @@ def character_query(query):
     return " & ".join(words)
 
 
-def prepare(entries):
-    """Give the entries of languages indexed by characters their ``tsvector`` (before
-    they are inserted); the others get theirs from PostgreSQL (``index_version``)."""
+def insert_entries(entries):
+    """Insert the entries with their ``tsvector``s, on PostgreSQL in one statement.
+
+    Each row is written once, its vector made in the INSERT itself: through its
+    language's stemmer (the label weighted A, the text B), or for a language indexed by
+    characters from the ``tsvector`` made here (``character_vector``).
+
+    The GIN indexes take the new entries into their pending list (``fastupdate``,
+    migration 0005), merged here in the same transaction: one merge of a version's
+    entries costs a third of inserting them into the index one by one, and no search
+    scans a pending list left behind. On SQLite the entries are simply created."""
     if not is_postgresql():
+        SearchEntry.objects.bulk_create(entries)
         return
-    by_characters = {lang.code for lang in languages.all_languages() if lang.search_by_characters}
+    if not entries:
+        return
+    by_code = {lang.code: lang for lang in languages.all_languages()}
+    meta = SearchEntry._meta
+    fields = [meta.get_field(name) for name in COLUMNS]
+    values = [[] for _ in range(len(fields) + 2)]
     for entry in entries:
-        if entry.language in by_characters:
-            entry.document = character_vector(entry.label, entry.text)
-
-
-def index_version(version):
-    """Make the ``tsvector`` of the version's entries in stemmed languages, in one
-    statement, through each language's configuration."""
-    if not is_postgresql():
-        return
-    stemmed = [lang for lang in languages.all_languages() if not lang.search_by_characters]
-    SearchEntry.objects.filter(
-        version=version, language__in=[lang.code for lang in stemmed]
-    ).update(
-        document=Case(
-            *(
-                When(
-                    language=lang.code,
-                    then=SearchVector("label", config=lang.search_config, weight="A")
-                    + SearchVector("text", config=lang.search_config, weight="B"),
-                )
-                for lang in stemmed
-            )
-        )
+        lang = by_code[entry.language]
+        characters = lang.search_by_characters
+        row = [getattr(entry, field.attname) for field in fields]
+        row.append(None if characters else lang.search_config)
+        row.append(character_vector(entry.label, entry.text) if characters else None)
+        for column, value in zip(values, row, strict=True):
+            column.append(value)
+    quote = connection.ops.quote_name
+    targets = ", ".join(quote(field.column) for field in (*fields, meta.get_field("document")))
+    names = ", ".join(quote(name) for name in COLUMNS)
+    arrays = ", ".join(["%s::bigint[]"] + ["%s::text[]"] * (len(values) - 1))
+    sql = (
+        f"INSERT INTO {quote(meta.db_table)} ({targets}) SELECT {names}, "
+        "CASE WHEN config IS NULL THEN characters::tsvector "
+        "ELSE setweight(to_tsvector(config::regconfig, label), 'A') "
+        "|| setweight(to_tsvector(config::regconfig, text), 'B') END "
+        f"FROM unnest({arrays}) AS entry({names}, config, characters)"
     )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        # Only the index's owner may merge (as for VACUUM); where the site's database
+        # user is not, autovacuum merges the pending list instead.
+        cursor.execute(
+            "SELECT gin_clean_pending_list(c.oid) FROM pg_class c "
+            "WHERE c.oid IN (SELECT to_regclass(name) FROM unnest(%s::text[]) AS name) "
+            "AND pg_has_role(c.relowner, 'USAGE')",
+            [list(GIN_INDEXES)],
+        )
 
 
 def _symbols_and_words(query):

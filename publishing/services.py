@@ -19,7 +19,7 @@ from interchange.translation_status import incomplete_languages
 
 from . import queries, review, search
 from .index import published_slots, search_entries
-from .models import PublishedSlot, PublishedVersion, SearchEntry
+from .models import PublishedSlot, PublishedVersion
 from .rendering import freeze
 from .signals import version_published
 from .snapshot import build_snapshot
@@ -153,10 +153,7 @@ def _publish(agenda, *, by=None, reviewed=None, fallback=None):
             summary=_summaries(content),
         )
         PublishedSlot.objects.bulk_create(published_slots(version))
-        entries = search_entries(version)
-        search.prepare(entries)
-        SearchEntry.objects.bulk_create(entries)
-        search.index_version(version)
+        search.insert_entries(search_entries(version))
         version_published.send(
             sender=PublishedVersion, version=version, addresses=queries.addresses_of(agenda)
         )

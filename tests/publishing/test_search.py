@@ -51,7 +51,7 @@ def labels(query):
     page turns them into <bdi> (tests/languages/test_language_faults.py)."""
     return [
         entry.label.replace("\u2068", "").replace("\u2069", "")
-        for entry in queries.search_published(query, limit=10)
+        for entry in queries.search_published(query, language="en").object_list
     ]
 
 
@@ -154,3 +154,18 @@ def test_a_symbol_is_looked_up_in_the_trigram_index(postgresql):
 @pytest.mark.django_db
 def test_words_are_looked_up_in_the_full_text_index(postgresql):
     assert "search_entry_document" in plan("implementation")
+
+
+@pytest.mark.services
+@pytest.mark.django_db
+def test_each_entry_is_written_with_its_vector_in_its_language(postgresql):
+    # Stemmed in English, the label weighted A and the text B; in Chinese as pairs.
+    publish(item={"title_en": "Technical assistances", "title_zh_hans": "技术援助"})
+
+    vectors = dict(
+        SearchEntry.objects.filter(kind=SearchEntry.Kind.ITEM).values_list("language", "document")
+    )
+    assert vectors == {
+        "en": "'1':1A 'assist':3A,5B 'technic':2A,4B",
+        "zh-hans": "'1':1A '助':5A,9B '技术':2A,6B '援助':4A,8B '术援':3A,7B",
+    }
