@@ -22,8 +22,6 @@ from publishing.models import SearchEntry
 
 from .pagecache import published_page
 
-# Entries a search shows at most (several languages of one thing make one result).
-SEARCH_RESULT_LIMIT = 50
 # Agenda documents each list of home and body pages shows at most; the rest by year.
 LISTED_DOCUMENTS = 30
 # Agenda documents per page of a year.
@@ -318,18 +316,13 @@ def programme(request, date):
     return render(request, "public/programme.html", context)
 
 
-def _search_results(query):
-    """Matches grouped per thing found, labelled in the page language where it matched."""
+def _search_results(query, page):
+    """A page of results, each labelled in the page language where it matched there."""
     language = get_language()
-    groups = {}
-    for entry in queries.search_published(query, limit=SEARCH_RESULT_LIMIT):
-        key = (entry.version_id, entry.kind, entry.anchor, entry.symbol)
-        chosen = groups.get(key)
-        if chosen is None or (entry.language == language and chosen.language != language):
-            groups[key] = entry
+    found = queries.search_published(query, language=language, page=page)
     kinds = dict(SearchEntry.Kind.choices)  # once, not get_kind_display() per result
     results = []
-    for entry in groups.values():
+    for entry in found.object_list:
         url = agenda_address(entry.version)
         results.append(
             {
@@ -340,14 +333,11 @@ def _search_results(query):
                 "foreign": entry.language != language,
             }
         )
-    return results
+    return found, results
 
 
 def search(request):
     query = request.GET.get("q", "").strip()[:SEARCH_QUERY_LIMIT]
-    context = {
-        "query": query,
-        "results": _search_results(query) if query else [],
-        **language_links(request),
-    }
+    page, results = _search_results(query, request.GET.get("page")) if query else (None, [])
+    context = {"query": query, "page": page, "results": results, **language_links(request)}
     return render(request, "public/search.html", context)

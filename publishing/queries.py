@@ -7,14 +7,17 @@ rendering out of the record (``edition_of``) rather than the whole record.
 
 import datetime
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Max
 from django.db.models.fields.json import KT
 from django.db.models.functions import ExtractYear
 
 from . import search
-from .models import PublishedSlot, PublishedVersion
+from .models import PublishedSlot, PublishedVersion, SearchEntry
 from .snapshot import check_schema, draft_differs
 
+# Results on a page of search.
+SEARCH_PAGE_SIZE = 20
 # Everything of a version but its record, for lists.
 LIST_FIELDS = (
     "id",
@@ -227,15 +230,30 @@ def nearest_programme_date(date):
     return after if (after - date) <= (date - before) else before
 
 
-def search_published(query, *, limit):
-    """Entries of live versions matching every word of ``query``, best first, at most
-    ``limit``, with the list columns of their versions (never their records): one
-    query."""
-    return list(
-        search.best_matches(query)
-        .select_related("version")
-        .only(
+def search_published(query, *, language, page=1, per_page=SEARCH_PAGE_SIZE):
+    """One page of what live versions have matching every word of ``query``, best first:
+    a ``Page`` of entries with the list columns of their versions (never their records).
+
+    A thing found in several languages is one result, in ``language`` when it matched
+    there. The ranked matches (at most ``search.CANDIDATES``) are read as a few columns
+    each, then only the page's entries whole: two queries, one when nothing matched.
+    The page's ``capped`` says whether the matches were cut at ``search.CANDIDATES``:
+    then more things match than those shown across the pages."""
+    matches = search.best_matches(query).values_list(
+        "pk", "version_id", "kind", "anchor", "symbol", "language"
+    )[: search.CANDIDATES]
+    chosen = {}
+    for pk, version_id, kind, anchor, symbol, found_in in matches:
+        key = (version_id, kind, anchor, symbol)
+        if key not in chosen or (found_in == language and chosen[key][1] != language):
+            chosen[key] = (pk, found_in)
+    pks = [pk for pk, _found_in in chosen.values()]
+    found = Paginator(pks, per_page).get_page(page)
+    found.capped = len(matches) == search.CANDIDATES
+    if found.object_list:
+        entries = SearchEntry.objects.select_related("version").only(
             "pk", "kind", "language", "anchor", "symbol", "label", "version_id",
             *(f"version__{f}" for f in LIST_FIELDS),
-        )[:limit]
-    )  # fmt: skip
+        ).in_bulk(found.object_list)  # fmt: skip
+        found.object_list = [entries[pk] for pk in found.object_list]
+    return found

@@ -1,11 +1,13 @@
 """The public site renders published versions only, in six languages, at a fixed cost."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from publishing import search
 from publishing.services import publish_agenda
 from tests.factories import (
     AgendaEditionFactory,
@@ -231,6 +233,77 @@ def test_search_finds_documents_by_symbol(client):
     html = client.get("/en/search/", {"q": "test/wg.1/2020/9"}).content.decode()
 
     assert f'href="{agenda_url(agenda)}#item-1"' in html
+
+
+SEARCH_LABEL = re.compile(
+    r'class="search-results__label"><a href="[^"]*">(?:<bdi>[^<]*</bdi> )?([^<]*)</a>'
+)
+
+
+def search_labels(html):
+    """The titles of the results on a search page, without their numbers."""
+    return SEARCH_LABEL.findall(html)
+
+
+def published_items(*titles, **fields):
+    agenda = AgendaFactory()
+    for title in titles:
+        AgendaItemFactory(agenda=agenda, title_en=title, annotation_en="", **fields)
+    publish_agenda(agenda)
+    return agenda
+
+
+def test_search_shows_twenty_results_a_page_and_the_next_page_keeps_the_words(client):
+    published_items(*(f"Prevention topic {n}" for n in range(25)))
+
+    first = client.get("/en/search/", {"q": "prevention"}).content.decode()
+    second = client.get("/en/search/", {"q": "prevention", "page": "2"}).content.decode()
+
+    assert "25 results</h2>" in first
+    assert len(search_labels(first)) == 20
+    assert '<a href="?q=prevention&amp;page=2" rel="next">Next page</a>' in first
+    assert 'rel="prev"' not in first
+    # The second page goes on numbering where the first stopped, and has the last five.
+    assert '<ol class="search-results__list" start="21">' in second
+    assert len(search_labels(second)) == 5
+    assert set(search_labels(first)) | set(search_labels(second)) == {
+        f"Prevention topic {n}" for n in range(25)
+    }
+    assert '<a href="?q=prevention&amp;page=1" rel="prev">Previous page</a>' in second
+    assert 'rel="next"' not in second
+
+
+@pytest.mark.parametrize(("page", "start"), [("abc", 1), ("0", 21), ("-1", 21), ("99", 21)])
+def test_a_search_page_out_of_range_shows_the_first_or_the_last(client, page, start):
+    # Not a number: the first page; past either end: the last one, as the year pages do.
+    published_items(*(f"Prevention topic {n}" for n in range(25)))
+
+    response = client.get("/en/search/", {"q": "prevention", "page": page})
+
+    assert response.status_code == 200
+    assert f'<ol class="search-results__list" start="{start}">' in response.content.decode()
+
+
+def test_a_thing_found_in_two_languages_is_one_result_in_the_page_language(client):
+    published_items("Prevention of corruption", title_fr="Prévention de la corruption")
+
+    english = client.get("/en/search/", {"q": "corruption"}).content.decode()
+    french = client.get("/fr/search/", {"q": "corruption"}).content.decode()
+
+    assert "1 result</h2>" in english
+    assert search_labels(english) == ["Prevention of corruption"]
+    assert search_labels(french) == ["Prévention de la corruption"]
+
+
+def test_a_search_cut_at_its_candidates_says_there_are_more(client, monkeypatch):
+    monkeypatch.setattr(search, "CANDIDATES", 10)
+    published_items(*(f"Prevention topic {n}" for n in range(12)))
+
+    html = client.get("/en/search/", {"q": "prevention"}).content.decode()
+
+    assert "10 results of many: add words to narrow the search</h2>" in html
+    assert len(search_labels(html)) == 10
+    assert 'rel="next"' not in html
 
 
 # The query count of each public page is fixed: it does not grow with the content.
