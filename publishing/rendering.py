@@ -69,7 +69,7 @@ def _programme_rows(content):
 def render_edition(content, language):
     """The record rendered in one language: the page title, the document body (HTML),
     the texts lists show, and the daily programme's rows."""
-    with translation.override(language):
+    with translation.override(language), tags.rendering(language):
         original = content["agenda"]["original_language"]
         document = render_to_string(DOCUMENT_TEMPLATE, {"snapshot": content, "original": original})
         summary = _summary(content)

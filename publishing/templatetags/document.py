@@ -8,10 +8,13 @@ missing, shows the original-language text marked as such, so the page is never b
 """
 
 import datetime
+import html
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django import template
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, pgettext
 
@@ -21,9 +24,37 @@ from publishing.snapshot import link_anchor
 register = template.Library()
 
 
+def _escaped(value):
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
+def markup(template_string, *args):
+    """``format_html`` for the markup made for every entry of a document: the same
+    escaping, without Django's check of every argument for a lazy translation on every
+    escape, which was a quarter of a publish's rendering. Arguments are never lazy here."""
+    return mark_safe(template_string.format(*map(_escaped, args)))  # noqa: S308 - escaped
+
+
+# The language ``rendering`` renders in: read by every filter below, thousands of times
+# a publish, where asking Django for the active language each time cost a tenth of it.
+_rendering = ContextVar("rendering", default=None)
+
+
+@contextmanager
+def rendering(code):
+    """Render in ``code`` (which the caller has activated) without asking Django again."""
+    token = _rendering.set(code)
+    try:
+        yield
+    finally:
+        _rendering.reset(token)
+
+
 def page_language():
     """The language being rendered (the active one)."""
-    language = get_language()
+    language = _rendering.get() or get_language()
     return language if language in languages.codes() else languages.codes()[0]
 
 
@@ -55,7 +86,7 @@ def marked(text, code, language, *, block=False):
     marker = languages.get(language).not_yet_translated
     direction = languages.get(code).direction
     if block:
-        return format_html(
+        return markup(
             '<div class="untranslated-text" lang="{}" dir="{}">{}</div>'
             '<p class="untranslated">{}</p>',
             code,
@@ -63,7 +94,7 @@ def marked(text, code, language, *, block=False):
             text,
             marker,
         )
-    return format_html(
+    return markup(
         '<span lang="{}" dir="{}">{}</span> <span class="untranslated">{}</span>',
         code,
         direction,
@@ -151,7 +182,7 @@ def isolated(text):
     right-to-left page neither reverses "1(a)" into "(a)1" nor "1." into ".1"."""
     if not text:
         return ""
-    return format_html("<bdi>{}</bdi>", text)
+    return markup("<bdi>{}</bdi>", text)
 
 
 @register.simple_tag
@@ -253,7 +284,13 @@ def _inline_citations(item):
 
 @register.simple_tag
 def list_entries(snapshot):
-    """The entries of the provisional agenda list, with their closing punctuation."""
+    """The entries of the provisional agenda list as markup (``<li>``), each with its
+    closing punctuation and footnote markers.
+
+    Markup made here rather than in the template: a publish renders every entry in six
+    languages, and the template language's cost per tag and variable made this list a
+    third of a publish's rendering."""
+    original = snapshot["agenda"]["original_language"]
     items = [
         item for item in snapshot["items"] if item.get("in_list", True) and item["kind"] != "part"
     ]
@@ -264,7 +301,7 @@ def list_entries(snapshot):
         last_sibling[item["parent"]] = item["uid"]
     entries = []
     for item in items:
-        title = pick(item["title"], language.code, snapshot["agenda"]["original_language"])[0]
+        title = pick(item["title"], language.code, original)[0]
         inline = _inline_citations(item)
         if not inline and title.rstrip()[-1:] in language.closing_marks:
             punctuation = ""
@@ -274,24 +311,35 @@ def list_entries(snapshot):
             punctuation = language.list_semicolon
         else:
             punctuation = language.list_stop
+        number = language.item_number(item["path"])
+        marks = _marks(item.get("title_footnotes") or [])
+        # English sets the footnote marker after the entry's closing punctuation.
+        after = bool(punctuation) and language.footnote_mark_after_punctuation
         entries.append(
-            {
-                **item,
-                "number": language.item_number(item["path"]),
-                "link": link_anchor(item),
-                "inline": inline,
-                "punctuation": punctuation,
-                # English sets the footnote marker after the entry's closing punctuation.
-                "marks_after": bool(punctuation) and language.footnote_mark_after_punctuation,
-            }
+            markup(
+                '<li class="items__entry items__entry--depth-{} items__entry--{}">{}'
+                '<span class="items__title"><a href="#{}">{}</a>{}{}{}</span></li>',
+                item["depth"],
+                item["kind"],
+                markup('<span class="items__number">{}</span> ', isolated(number))
+                if number
+                else "",
+                link_anchor(item),
+                tr(item["title"], original),
+                inline,
+                *((punctuation, marks) if after else (marks, punctuation)),
+            )
         )
     return entries
 
 
 @register.simple_tag
 def annotation_entries(snapshot):
-    """The entries of the annotations: items, headings and the sub-headings inside them."""
+    """The entries of the annotations: items, headings and the sub-headings inside them,
+    each with its heading and text as markup, made here for the reason ``list_entries``
+    gives."""
     language = page()
+    original = snapshot["agenda"]["original_language"]
     has_list = any(section["kind"] == "list" for section in snapshot.get("sections") or [])
     entries = []
     for item in snapshot["items"]:
@@ -302,16 +350,25 @@ def annotation_entries(snapshot):
             label = language.part_label(item["letter"]) if item.get("letter") else ""
         else:
             label = language.item_number(item["path"])
+        # h3 for items, h4 for sub-items, h5 below: under the h2 "Annotations".
+        level = min(3 + item["depth"], 6)
+        heading = markup(
+            '<h{} class="annotation__title"{}>{}{}{}{}</h{}>',
+            level,
+            markup(' id="{}"', item["anchor"]) if item.get("anchor") else "",
+            markup('<span class="annotation__number">{}</span> ', isolated(label)) if label else "",
+            tr(item.get("heading") or item["title"], original),
+            _inline_citations(item) if item["kind"] != "part" else "",
+            # Footnote markers of the title go here when the list does not show it.
+            "" if listed else _marks(item.get("title_footnotes") or []),
+            level,
+        )
+        has_text = item.get("annotation") or item.get("annotation_footnotes")
         entries.append(
             {
                 **item,
-                "label": label,
-                "heading_text": item.get("heading") or item["title"],
-                "inline": _inline_citations(item) if item["kind"] != "part" else "",
-                # Footnote markers of the title go here when the list does not show it.
-                "in_list": listed,
-                # h3 for items, h4 for sub-items, h5 below: under the h2 "Annotations".
-                "heading_level": min(3 + item["depth"], 6),
+                "heading": heading,
+                "text": annotation_text(item, original) if has_text else "",
                 "documentation_level": min(4 + item["depth"], 6),
             }
         )
@@ -320,17 +377,16 @@ def annotation_entries(snapshot):
 
 def _marks(ids):
     # The number isolated: after "القرار 8/7" a bare "1" would join the figures.
-    return format_html_join(
-        "",
-        '<sup class="fnref"><a href="#fn-{}" aria-label="{}"><bdi>{}</bdi></a></sup>',
-        (
-            (
+    return mark_safe(  # noqa: S308 - each part is made by markup()
+        "".join(
+            markup(
+                '<sup class="fnref"><a href="#fn-{}" aria-label="{}"><bdi>{}</bdi></a></sup>',
                 footnote_id,
                 gettext("Footnote %(number)s") % {"number": footnote_id},
                 footnote_id,
             )
             for footnote_id in ids
-        ),
+        )
     )
 
 
@@ -388,7 +444,6 @@ def _with_marks(html, notes):
     return "".join(pieces)
 
 
-@register.simple_tag
 def annotation_text(entry, fallback=None):
     """The annotation in the page language (or the original, marked), with its footnote
     markers at the end of the paragraphs they are on."""
