@@ -121,10 +121,14 @@ def test_programme_page(site, date):
 
 
 @fuzz
-@given(query=st.one_of(st.text(max_size=300), st.sampled_from(["prevention", "TEST/WG.9/2020/1"])))
-def test_search(site, query):
-    response = request_changes_nothing(site, "/en/search/?" + "q=" + part(query))
-    assert response.status_code == (400 if "\x00" in query else 200)
+@given(
+    query=st.one_of(st.text(max_size=300), st.sampled_from(["prevention", "TEST/WG.9/2020/1"])),
+    page=st.one_of(st.text(max_size=30), st.integers().map(str)),
+)
+def test_search(site, query, page):
+    url = f"/en/search/?q={part(query)}&page={part(page)}"
+    response = request_changes_nothing(site, url)
+    assert response.status_code == (400 if "\x00" in query + page else 200)
 
 
 @fuzz
