@@ -8,10 +8,10 @@ missing, shows the original-language text marked as such, so the page is never b
 """
 
 import datetime
-import html
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
+from html import escape as escape_text
 
 from django import template
 from django.utils.html import conditional_escape, format_html
@@ -27,13 +27,14 @@ register = template.Library()
 def _escaped(value):
     if hasattr(value, "__html__"):
         return value.__html__()
-    return html.escape(str(value))
+    return escape_text(str(value))
 
 
 def markup(template_string, *args):
-    """``format_html`` for the markup made for every entry of a document: the same
-    escaping, without Django's check of every argument for a lazy translation on every
-    escape, which was a quarter of a publish's rendering. Arguments are never lazy here."""
+    """``format_html`` for the markup made for every entry of a document, with the same
+    escaping: markup (``__html__``) as it is, anything else as escaped text. Without
+    Django's check of every argument of every escape for a lazy translation, which was
+    a quarter of a publish's rendering (a lazy argument is simply made text here)."""
     return mark_safe(template_string.format(*map(_escaped, args)))  # noqa: S308 - escaped
 
 
