@@ -50,9 +50,9 @@ def published_slots(version):
     return slots
 
 
-def search_entries(version):
-    """The searchable texts of a version: its session, items and documents per language."""
-    content = version.content
+def search_entries(content, version_id):
+    """The searchable texts of a version (its record ``content``, its id ``version_id``):
+    its session, items and documents per language."""
     session = content["session"]
     symbol = content["agenda"]["symbol"]
     original = content["agenda"]["original_language"]
@@ -68,7 +68,7 @@ def search_entries(version):
         if any(names):
             entries.append(
                 SearchEntry(
-                    version=version,
+                    version_id=version_id,
                     kind=SearchEntry.Kind.SESSION,
                     language=code,
                     symbol=symbol,
@@ -85,7 +85,7 @@ def search_entries(version):
                     number = f"{ISOLATE}{number}{END_ISOLATE}"
                 entries.append(
                     SearchEntry(
-                        version=version,
+                        version_id=version_id,
                         kind=SearchEntry.Kind.ITEM,
                         language=code,
                         anchor=link_anchor(item),
@@ -99,7 +99,7 @@ def search_entries(version):
                 if doc_title or (document["symbol"] and code == original):
                     entries.append(
                         SearchEntry(
-                            version=version,
+                            version_id=version_id,
                             kind=SearchEntry.Kind.DOCUMENT,
                             language=code,
                             anchor=link_anchor(item),

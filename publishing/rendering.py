@@ -8,6 +8,10 @@ again for a published version. A code or catalogue change therefore alters only 
 is published after it.
 """
 
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+
+from django.db import connection, connections
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import strip_tags
@@ -83,9 +87,39 @@ def render_edition(content, language):
         }
 
 
+def renderings(content, codes=None):
+    """The renderings of ``content`` in ``codes`` (all the product's languages)."""
+    return {code: render_edition(content, code) for code in (codes or languages.codes())}
+
+
 def freeze(content, codes=None):
     """Add the renderings of ``content`` in ``codes`` (all the product's languages)."""
-    content["rendered"] = {
-        code: render_edition(content, code) for code in (codes or languages.codes())
-    }
+    content["rendered"] = renderings(content, codes)
     return content
+
+
+def _no_database(execute, sql, params, many, context):
+    raise RuntimeError("Rendering a record reads the record only, never the database.")
+
+
+def _render_apart(content):
+    try:
+        with connection.execute_wrapper(_no_database):
+            return renderings(content)
+    finally:
+        connections.close_all()  # this thread's own, had anything opened one
+
+
+@contextmanager
+def rendering_alongside(content):
+    """Render ``content`` in every language in a second thread while the block runs,
+    then add the renderings to it (``freeze``, in parallel).
+
+    Rendering is Python's work and the block's writes are the database's, on another
+    core: publishing overlaps them. Rendering reads only ``content``, which the block
+    must not change; the database is out of its reach (it would be another connection,
+    outside the block's transaction), and a query from it fails."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rendering") as pool:
+        rendered = pool.submit(_render_apart, content)
+        yield  # an error here is raised once the thread is done (the pool waits for it)
+        content["rendered"] = rendered.result()

@@ -20,7 +20,7 @@ from interchange.translation_status import incomplete_languages
 from . import queries, review, search
 from .index import published_slots, search_entries
 from .models import PublishedSlot, PublishedVersion
-from .rendering import freeze
+from .rendering import rendering_alongside
 from .signals import version_published
 from .snapshot import build_snapshot
 
@@ -97,6 +97,18 @@ def publish_agenda(agenda, *, by=None, reviewed=None, fallback=None):
 SERIALIZATION_FAILURE = "40001"
 
 
+def _reserve_version_id():
+    """On PostgreSQL, the id the next published version will have, taken from its
+    sequence before the row is written (so that rows pointing at it can be written
+    first); None elsewhere, where the id is known only once the row is."""
+    if connection.vendor != "postgresql":
+        return None
+    table = PublishedVersion._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id'))", [table])
+        return cursor.fetchone()[0]
+
+
 def _publish(agenda, *, by=None, reviewed=None, fallback=None):
     """Publish the draft of ``agenda`` as its next version and make it the live one.
 
@@ -132,10 +144,16 @@ def _publish(agenda, *, by=None, reviewed=None, fallback=None):
             _check_translations(agenda, set(fallback or ()))
         number = queries.next_version_number(agenda)
         content["version"] = number
-        freeze(content)
-        session = content["session"]
         agenda.versions.filter(is_current=True).update(is_current=False)
+        # The search rows are written while the record is rendered, before the version
+        # row, under the id it will have (their foreign key is checked at commit).
+        version_id = _reserve_version_id()
+        with rendering_alongside(content):
+            if version_id is not None:
+                search.insert_entries(search_entries(content, version_id))
+        session = content["session"]
         version = PublishedVersion.objects.create(
+            id=version_id,
             agenda=agenda,
             number=number,
             published_at=timezone.now(),
@@ -153,7 +171,8 @@ def _publish(agenda, *, by=None, reviewed=None, fallback=None):
             summary=_summaries(content),
         )
         PublishedSlot.objects.bulk_create(published_slots(version))
-        search.insert_entries(search_entries(version))
+        if version_id is None:
+            search.insert_entries(search_entries(content, version.pk))
         version_published.send(
             sender=PublishedVersion, version=version, addresses=queries.addresses_of(agenda)
         )

@@ -27,7 +27,7 @@ from public.pagecache import local_pages
 from publishing.roles import SECRETARIAT, ensure_roles, translators_group_name
 
 from .factories import UserFactory
-from .snapshot_contract import checked_freeze
+from .snapshot_contract import checked_rendering
 
 # Property-based tests (hypothesis): no deadline, because the machine is shared and a
 # slow example is not a wrong one; examples are found afresh on each run and not kept
@@ -102,10 +102,10 @@ def english_by_default():
 def published_records_keep_their_contract():
     """Every record any test publishes must keep docs/snapshot.schema.json.
 
-    ``publish_agenda`` renders the record with ``freeze`` just before storing it; checking
-    there catches every publication, whichever module started it.
+    ``publish_agenda`` renders the record with ``rendering_alongside`` just before storing
+    it; checking there catches every publication, whichever module started it.
     """
-    with mock.patch("publishing.services.freeze", side_effect=checked_freeze):
+    with mock.patch("publishing.services.rendering_alongside", side_effect=checked_rendering):
         yield
 
 

@@ -1,10 +1,11 @@
 """The published record's contract, for tests: ``docs/snapshot.schema.json``.
 
-``validate_record`` checks one record; ``checked_freeze`` stands in for
-``publishing.services.freeze`` so that every record a test publishes is checked before
-it is stored. Patching ``freeze`` rather than ``publish_agenda`` is deliberate: tests
-and the product import ``publish_agenda`` by name, which a patch of the module
-attribute would not reach, while ``publish_agenda`` looks ``freeze`` up at each call.
+``validate_record`` checks one record; ``checked_rendering`` stands in for
+``publishing.services.rendering_alongside`` so that every record a test publishes is
+checked before it is stored. Patching the rendering rather than ``publish_agenda`` is
+deliberate: tests and the product import ``publish_agenda`` by name, which a patch of
+the module attribute would not reach, while ``publish_agenda`` looks the rendering up
+at each call.
 
 Records of an earlier schema that the code still reads (``READABLE_SCHEMAS``) keep
 their own contract, kept beside the current one: ``validate_record(content, schema=2)``.
@@ -13,11 +14,12 @@ their own contract, kept beside the current one: ``validate_record(content, sche
 import functools
 import hashlib
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 import jsonschema
 
-from publishing.rendering import freeze
+from publishing.rendering import rendering_alongside
 from publishing.snapshot import SCHEMA
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -74,14 +76,15 @@ def validate_record(content, schema=SCHEMA):
 _KEPT = set()
 
 
-def checked_freeze(content, codes=None):
-    """``publishing.rendering.freeze``, then the contract checked on the whole record
-    (once per distinct record)."""
-    record = freeze(content, codes)
+@contextmanager
+def checked_rendering(content):
+    """``publishing.rendering.rendering_alongside``, then the contract checked on the
+    whole record (once per distinct record)."""
+    with rendering_alongside(content):
+        yield
     digest = hashlib.blake2b(
-        json.dumps(record, sort_keys=True, default=str).encode(), digest_size=16
+        json.dumps(content, sort_keys=True, default=str).encode(), digest_size=16
     ).digest()
     if digest not in _KEPT:
-        validate_record(record)
+        validate_record(content)
         _KEPT.add(digest)
-    return record

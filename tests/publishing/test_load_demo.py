@@ -40,7 +40,7 @@ from publishing.services import publish_agenda
 from resolutions.models import Citation, Resolution
 from scheduling.models import JointMeeting, JointParticipant, SlotItem, TimeSlot
 
-from ..snapshot_contract import checked_freeze
+from ..snapshot_contract import checked_rendering
 
 SYMBOL = "CAC/COSP/WG.4/2020/1/Rev.1"
 SEED_FILE = (
@@ -104,7 +104,7 @@ def loaded_demo(django_db_setup, django_db_blocker):
         django_db_blocker.unblock(),
         transaction.atomic(),
         translation.override("en"),
-        mock.patch("publishing.services.freeze", side_effect=checked_freeze),
+        mock.patch("publishing.services.rendering_alongside", side_effect=checked_rendering),
     ):
         run_load_demo()
         run_load_demo()

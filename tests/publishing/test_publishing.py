@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from agendas.models import AgendaItem, DocumentPurpose
+from publishing import rendering
 from publishing.models import PublishedSlot, PublishedVersion, SearchEntry
 from publishing.queries import has_unpublished_changes
 from publishing.services import publish_agenda
@@ -25,6 +26,7 @@ from ..factories import (
     SlotItemFactory,
     TimeSlotFactory,
 )
+from ..rows import row_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -232,3 +234,33 @@ def test_joint_meeting_without_partner_items_publishes_without_a_generated_sente
     work = build_snapshot(agenda)["organization_of_work"]
     assert work["footnotes"] == []
     assert [(row["joint"], row["entries"][0]["footnote"]) for row in work["rows"]] == [(None, None)]
+
+
+def test_a_rendering_that_fails_publishes_nothing(agenda, monkeypatch):
+    # The search rows are written while the record renders: a failed rendering must
+    # take them back with everything else.
+    def broken(content, language):
+        raise ValueError("rendering broke")
+
+    monkeypatch.setattr(rendering, "render_edition", broken)
+    before = row_counts("publishing")
+
+    with pytest.raises(ValueError, match="rendering broke"):
+        publish_agenda(agenda)
+
+    assert row_counts("publishing") == before
+
+
+def test_rendering_cannot_reach_the_database(agenda, monkeypatch):
+    # It runs in a thread of its own, whose connection would be outside the publish's
+    # transaction: a query from it fails instead, and nothing is published.
+    def reads_the_database(content, language):
+        return AgendaItem.objects.count()
+
+    monkeypatch.setattr(rendering, "render_edition", reads_the_database)
+
+    with pytest.raises(RuntimeError, match="never the database"):
+        publish_agenda(agenda)
+
+    assert not PublishedVersion.objects.exists()
+    assert not SearchEntry.objects.exists()
