@@ -80,7 +80,8 @@ def _agenda_patterns(language, script_prefix):
 
 
 def agenda_address(version):
-    """``version.get_absolute_url()`` without a URL reversal: for long lists."""
+    """``version.get_absolute_url()`` without a URL reversal: for long lists (and
+    search results, which carry a version's list columns)."""
     live, numbered = _agenda_patterns(get_language(), get_script_prefix())
     return (live if version.is_current else numbered).format(
         body=version.body_slug,
@@ -322,15 +323,15 @@ def _search_results(query, page):
     found = queries.search_published(query, language=language, page=page)
     kinds = dict(SearchEntry.Kind.choices)  # once, not get_kind_display() per result
     results = []
-    for entry in found.object_list:
-        url = agenda_address(entry.version)
+    for result in found.object_list:
+        url = agenda_address(result)
         results.append(
             {
-                "entry": entry,
-                "kind": kinds[entry.kind],
-                "url": f"{url}#{entry.anchor}" if entry.anchor else url,
-                "summary": entry.version.summary_in(language),
-                "foreign": entry.language != language,
+                "entry": result,
+                "kind": kinds[result.kind],
+                "url": f"{url}#{result.anchor}" if result.anchor else url,
+                "summary": result.summary or {},
+                "foreign": result.language != language,
             }
         )
     return found, results

@@ -6,14 +6,17 @@ rendering out of the record (``edition_of``) rather than the whole record.
 """
 
 import datetime
+from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Max
-from django.db.models.fields.json import KT
-from django.db.models.functions import ExtractYear
+from django.db.models.fields.json import KT, KeyTransform
+from django.db.models.functions import Coalesce, ExtractYear
+
+import languages
 
 from . import search
-from .models import PublishedSlot, PublishedVersion, SearchEntry
+from .models import PublishedSlot, PublishedVersion
 from .snapshot import check_schema, draft_differs
 
 # Results on a page of search.
@@ -230,30 +233,62 @@ def nearest_programme_date(date):
     return after if (after - date) <= (date - before) else before
 
 
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """A thing search found, as its result shows it; ``agenda_address`` reads it as it
+    reads a version (the version's list columns are here)."""
+
+    kind: str
+    language: str
+    anchor: str
+    symbol: str
+    label: str
+    is_current: bool
+    body_slug: str
+    session_key: str
+    agenda_slug: str
+    number: int
+    summary: dict
+
+
+# What a result shows, read for every ranked match; version_id is second.
+SEARCH_COLUMNS = (
+    "kind", "version_id", "anchor", "symbol", "language", "label",
+    "version__is_current", "version__body_slug", "version__session_key",
+    "version__agenda_slug", "version__number",
+)  # fmt: skip
+
+
 def search_published(query, *, language, page=1, per_page=SEARCH_PAGE_SIZE):
     """One page of what live versions have matching every word of ``query``, best first:
-    a ``Page`` of entries with the list columns of their versions (never their records).
+    a ``Page`` of ``SearchResult``, never a version's record.
 
     A thing found in several languages is one result, in ``language`` when it matched
-    there. The ranked matches (at most ``search.CANDIDATES``) are read as a few columns
-    each, then only the page's entries whole: two queries, one when nothing matched.
-    The page's ``capped`` says whether the matches were cut at ``search.CANDIDATES``:
-    then more things match than those shown across the pages."""
-    matches = search.best_matches(query).values_list(
-        "pk", "version_id", "kind", "anchor", "symbol", "language"
-    )[: search.CANDIDATES]
+    there. The ranked matches (at most ``search.CANDIDATES``) are read as values and
+    grouped here, then the summaries of the page's versions in ``language``: two
+    queries, one when nothing matched. The page's ``capped`` says whether the matches
+    were cut at ``search.CANDIDATES``: then more things match than those shown across
+    the pages."""
+    matches = search.best_matches(query).values_list(*SEARCH_COLUMNS)[: search.CANDIDATES]
     chosen = {}
-    for pk, version_id, kind, anchor, symbol, found_in in matches:
-        key = (version_id, kind, anchor, symbol)
-        if key not in chosen or (found_in == language and chosen[key][1] != language):
-            chosen[key] = (pk, found_in)
-    pks = [pk for pk, _found_in in chosen.values()]
-    found = Paginator(pks, per_page).get_page(page)
+    for match in matches:
+        key = match[:4]  # kind, version, anchor, symbol
+        if key not in chosen or (match[4] == language and chosen[key][4] != language):
+            chosen[key] = match
+    found = Paginator(list(chosen.values()), per_page).get_page(page)
     found.capped = len(matches) == search.CANDIDATES
     if found.object_list:
-        entries = SearchEntry.objects.select_related("version").only(
-            "pk", "kind", "language", "anchor", "symbol", "label", "version_id",
-            *(f"version__{f}" for f in LIST_FIELDS),
-        ).in_bulk(found.object_list)  # fmt: skip
-        found.object_list = [entries[pk] for pk in found.object_list]
+        summaries = _summaries_in(language, {match[1] for match in found.object_list})
+        found.object_list = [
+            SearchResult(kind, found_in, anchor, symbol, *rest, summaries[version_id])
+            for kind, version_id, anchor, symbol, found_in, *rest in found.object_list
+        ]
     return found
+
+
+def _summaries_in(language, version_ids):
+    """``{version id: summary in language}``, or in the first of the product's languages
+    the version has (one added after the version was published has none)."""
+    summary = Coalesce(*(KeyTransform(code, "summary") for code in (language, *languages.codes())))
+    versions = PublishedVersion.objects.filter(pk__in=version_ids).order_by()
+    return dict(versions.values_list("pk", summary))

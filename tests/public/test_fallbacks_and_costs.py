@@ -126,7 +126,7 @@ PAGE_QUERIES = {
     "body": 3,
     "session": 1,
     "version": 4,
-    "search": 2,  # the ranked matches, a few columns each; then the page's entries
+    "search": 2,  # the ranked matches as values, then the summaries of the page's versions
 }
 
 

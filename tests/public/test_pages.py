@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from publishing import search
+from publishing.models import PublishedVersion
 from publishing.services import publish_agenda
 from tests.factories import (
     AgendaEditionFactory,
@@ -293,6 +294,21 @@ def test_a_thing_found_in_two_languages_is_one_result_in_the_page_language(clien
     assert "1 result</h2>" in english
     assert search_labels(english) == ["Prevention of corruption"]
     assert search_labels(french) == ["Prévention de la corruption"]
+
+
+def test_a_result_of_a_version_older_than_the_page_language_shows_another_summary(client):
+    # A version published before a language existed has no summary in it: its result
+    # shows the summary in the first of the product's languages that it has.
+    published_items("Prevention of corruption")
+    version = PublishedVersion.objects.get()
+    version.summary = {"ar": {"body": "هيئة", "session": "الدورة"}, "en": version.summary["en"]}
+    version.save(update_fields=["summary"])
+
+    french = client.get("/fr/search/", {"q": "corruption"}).content.decode()
+    english = client.get("/en/search/", {"q": "corruption"}).content.decode()
+
+    assert '<p class="search-results__context">هيئة – الدورة</p>' in french
+    assert f'<p class="search-results__context">{version.summary["en"]["body"]} – ' in english
 
 
 def test_a_search_cut_at_its_candidates_says_there_are_more(client, monkeypatch):
