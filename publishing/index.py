@@ -52,7 +52,8 @@ def published_slots(version):
 
 def search_entries(content, version_id):
     """The searchable texts of a version (its record ``content``, its id ``version_id``):
-    its session, items and documents per language."""
+    its session, items and documents per language, as the columns of ``SearchEntry``
+    rows (``search.insert_entries`` writes them)."""
     session = content["session"]
     symbol = content["agenda"]["symbol"]
     original = content["agenda"]["original_language"]
@@ -67,14 +68,15 @@ def search_entries(content, version_id):
         ]
         if any(names):
             entries.append(
-                SearchEntry(
-                    version_id=version_id,
-                    kind=SearchEntry.Kind.SESSION,
-                    language=code,
-                    symbol=symbol,
-                    label=content["body"]["name"].get(code) or symbol,
-                    text=" ".join([symbol, *names]).casefold(),
-                )
+                {
+                    "version_id": version_id,
+                    "kind": SearchEntry.Kind.SESSION,
+                    "language": code,
+                    "anchor": "",
+                    "symbol": symbol,
+                    "label": content["body"]["name"].get(code) or symbol,
+                    "text": " ".join([symbol, *names]).casefold(),
+                }
             )
         for item in content["items"]:
             title = item["title"].get(code, "")
@@ -84,28 +86,29 @@ def search_entries(content, version_id):
                 if number:
                     number = f"{ISOLATE}{number}{END_ISOLATE}"
                 entries.append(
-                    SearchEntry(
-                        version_id=version_id,
-                        kind=SearchEntry.Kind.ITEM,
-                        language=code,
-                        anchor=link_anchor(item),
-                        label=" ".join(part for part in (number, title) if part),
-                        text=f"{title} {annotation}".casefold(),
-                    )
+                    {
+                        "version_id": version_id,
+                        "kind": SearchEntry.Kind.ITEM,
+                        "language": code,
+                        "anchor": link_anchor(item),
+                        "symbol": "",
+                        "label": " ".join(part for part in (number, title) if part),
+                        "text": f"{title} {annotation}".casefold(),
+                    }
                 )
             for document in item["documents"]:
                 doc_title = document["title"].get(code, "")
                 # A symbol is the same in every language: index it once without a title.
                 if doc_title or (document["symbol"] and code == original):
                     entries.append(
-                        SearchEntry(
-                            version_id=version_id,
-                            kind=SearchEntry.Kind.DOCUMENT,
-                            language=code,
-                            anchor=link_anchor(item),
-                            symbol=document["symbol"],
-                            label=doc_title or document["symbol"],
-                            text=f"{document['symbol']} {doc_title}".casefold(),
-                        )
+                        {
+                            "version_id": version_id,
+                            "kind": SearchEntry.Kind.DOCUMENT,
+                            "language": code,
+                            "anchor": link_anchor(item),
+                            "symbol": document["symbol"],
+                            "label": doc_title or document["symbol"],
+                            "text": f"{document['symbol']} {doc_title}".casefold(),
+                        }
                     )
     return entries

@@ -33,11 +33,14 @@ from .models import SearchEntry
 # sample of a common one, few enough to rank in a few milliseconds.
 CANDIDATES = 150
 # The columns of a search entry inserted from Python, the version first (insert_entries).
-COLUMNS = ("version", "kind", "language", "anchor", "symbol", "label", "text")
+COLUMNS = ("version_id", "kind", "language", "anchor", "symbol", "label", "text")
 # The GIN indexes of search entries (migration 0002), merged after each publish.
 GIN_INDEXES = ("search_entry_document", "search_entry_symbol_trgm")
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 RUN = re.compile(rf"[{CJK}]+|[^\W{CJK}]+")
+STARTS_CJK = re.compile(rf"[{CJK}]")
+# The last position a tsvector records; later words share it.
+MAX_POSITION = 16383
 
 
 def is_postgresql():
@@ -49,8 +52,8 @@ def character_terms(text):
     Chinese characters and its last character alone, other words whole, casefolded."""
     terms = []
     for run in RUN.findall(text.casefold()):
-        if re.match(rf"[{CJK}]", run):
-            terms.extend(run[i : i + 2] for i in range(len(run) - 1))
+        if STARTS_CJK.match(run):
+            terms.extend([run[i : i + 2] for i in range(len(run) - 1)])
             terms.append(run[-1])
         else:
             terms.append(run)
@@ -58,7 +61,9 @@ def character_terms(text):
 
 
 def _lexeme(term):
-    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+    if "'" in term or "\\" in term:
+        term = term.replace("\\", "\\\\").replace("'", "''")
+    return f"'{term}'"
 
 
 def character_vector(label, text):
@@ -67,7 +72,8 @@ def character_vector(label, text):
     position = 0
     for weight, terms in (("A", character_terms(label)), ("B", character_terms(text))):
         for term in terms:
-            position = min(position + 1, 16383)
+            if position < MAX_POSITION:
+                position += 1
             parts.append(f"{_lexeme(term)}:{position}{weight}")
     return " ".join(parts)
 
@@ -77,7 +83,7 @@ def character_query(query):
     pairs, a single character as a prefix; every word required. "" when no word."""
     words = []
     for run in RUN.findall(query.casefold()):
-        if re.match(rf"[{CJK}]", run):
+        if STARTS_CJK.match(run):
             if len(run) == 1:
                 words.append(f"{_lexeme(run)}:*")
             else:
@@ -89,7 +95,8 @@ def character_query(query):
 
 
 def insert_entries(entries):
-    """Insert the entries with their ``tsvector``s, on PostgreSQL in one statement.
+    """Insert the entries (``{column: value}`` of ``COLUMNS``) with their ``tsvector``s,
+    on PostgreSQL in one statement.
 
     Each row is written once, its vector made in the INSERT itself: through its
     language's stemmer (the label weighted A, the text B), or for a language indexed by
@@ -100,7 +107,7 @@ def insert_entries(entries):
     entries costs a third of inserting them into the index one by one, and no search
     scans a pending list left behind. On SQLite the entries are simply created."""
     if not is_postgresql():
-        SearchEntry.objects.bulk_create(entries)
+        SearchEntry.objects.bulk_create(SearchEntry(**entry) for entry in entries)
         return
     if not entries:
         return
@@ -109,11 +116,11 @@ def insert_entries(entries):
     fields = [meta.get_field(name) for name in COLUMNS]
     values = [[] for _ in range(len(fields) + 2)]
     for entry in entries:
-        lang = by_code[entry.language]
+        lang = by_code[entry["language"]]
         characters = lang.search_by_characters
-        row = [getattr(entry, field.attname) for field in fields]
+        row = [entry[column] for column in COLUMNS]
         row.append(None if characters else lang.search_config)
-        row.append(character_vector(entry.label, entry.text) if characters else None)
+        row.append(character_vector(entry["label"], entry["text"]) if characters else None)
         for column, value in zip(values, row, strict=True):
             column.append(value)
     quote = connection.ops.quote_name
