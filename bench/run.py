@@ -208,7 +208,9 @@ def measure(server, name, path, duration, headers=(), *, results):
 
 
 def publish_timing(env):
-    """Publish a 250-item agenda in six languages three times: best and median seconds."""
+    """Publish a 250-item agenda in six languages: the first publish of a new process
+    (templates and catalogues load), then five more as a worker that has published
+    before makes them: seconds of the first, best and median of the five."""
     code = (
         "import statistics, time\n"
         "from agendas.models import Agenda\n"
@@ -216,14 +218,20 @@ def publish_timing(env):
         "agenda = Agenda.objects.filter(session__body__slug='wg-3', versions__isnull=False)"
         ".order_by('-session__number').first()\n"
         "assert agenda.items.count() == 250\n"
+        "start = time.perf_counter(); publish_agenda(agenda)\n"
+        "first = time.perf_counter() - start\n"
         "times = []\n"
-        "for _ in range(3):\n"
+        "for _ in range(5):\n"
         "    start = time.perf_counter(); publish_agenda(agenda)\n"
         "    times.append(time.perf_counter() - start)\n"
-        "print(min(times), statistics.median(times))\n"
+        "print(first, min(times), statistics.median(times))\n"
     )
-    best, median = in_django(env, code).split()
-    return {"best_s": round(float(best), 3), "median_s": round(float(median), 3)}
+    first, best, median = in_django(env, code).split()
+    return {
+        "first_s": round(float(first), 3),
+        "best_s": round(float(best), 3),
+        "median_s": round(float(median), 3),
+    }
 
 
 def staff_cookie(env):
@@ -325,8 +333,8 @@ def verdicts(by_name, publish, peer):
     big, small = get("admin item list, large set"), get("admin item list, small set")
     factor = big["p50_ms"] / small["p50_ms"]
     checks.append(("admin item list large / small", f"{factor:.2f}x (p50)", factor <= 1.5))
-    checks.append(("publish 250 items x 6 languages", f"best {publish['best_s']} s, "
-                   f"median {publish['median_s']} s", publish["median_s"] <= 1.0))  # fmt: skip
+    checks.append(("publish 250 items x 6 languages", f"median {publish['median_s']} s "
+                   f"(first {publish['first_s']} s)", publish["median_s"] <= 1.0))  # fmt: skip
     growth = max(r["worker_growth_mb"] for name, r in by_name.items() if "pretalx" not in name)
     checks.append(("worker memory growth, any scenario", f"max +{growth} MB", growth <= 5))
     return checks
@@ -354,8 +362,10 @@ def main():
     manage(small_env, "migrate", "--noinput", "-v", "0")
     manage(env, "collectstatic", "--noinput", "-v", "0")
     publish = publish_timing(env)
-    best, median = publish["best_s"], publish["median_s"]
-    print(f"  publish 250 items x 6 languages: best {best} s, median {median} s")
+    print(
+        f"  publish 250 items x 6 languages: first {publish['first_s']} s, then best "
+        f"{publish['best_s']} s, median {publish['median_s']} s"
+    )
     in_django(env, "from django.core.cache import cache; cache.clear(); print('cleared')")
     cookie = staff_cookie(env)
     small_cookie = staff_cookie(small_env)
