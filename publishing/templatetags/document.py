@@ -337,8 +337,8 @@ def list_entries(snapshot):
 @register.simple_tag
 def annotation_entries(snapshot):
     """The entries of the annotations: items, headings and the sub-headings inside them,
-    each with its heading and text as markup, made here for the reason ``list_entries``
-    gives."""
+    each with its opening markup (the section, its heading and text), made here for the
+    reason ``list_entries`` gives."""
     language = page()
     original = snapshot["agenda"]["original_language"]
     has_list = any(section["kind"] == "list" for section in snapshot.get("sections") or [])
@@ -365,11 +365,27 @@ def annotation_entries(snapshot):
             level,
         )
         has_text = item.get("annotation") or item.get("annotation_footnotes")
+        text = (
+            markup(
+                '\n    <div class="annotation__text">{}</div>\n    ',
+                annotation_text(item, original),
+            )
+            if has_text
+            else ""
+        )
         entries.append(
             {
                 **item,
-                "heading": heading,
-                "text": annotation_text(item, original) if has_text else "",
+                # Up to the documentation, which the template adds, then </section>.
+                "opening": markup(
+                    '<section class="annotation annotation--depth-{} annotation--{}" '
+                    'id="item-{}">\n    {}\n    {}',
+                    item["depth"],
+                    item["kind"],
+                    item["uid"],
+                    heading,
+                    text,
+                ),
                 "documentation_level": min(4 + item["depth"], 6),
             }
         )
