@@ -248,7 +248,7 @@ class SearchResult:
     session_key: str
     agenda_slug: str
     number: int
-    summary: dict
+    summary: dict | None
 
 
 # What a result shows, read for every ranked match; version_id is second.
@@ -280,7 +280,8 @@ def search_published(query, *, language, page=1, per_page=SEARCH_PAGE_SIZE):
     if found.object_list:
         summaries = _summaries_in(language, {match[1] for match in found.object_list})
         found.object_list = [
-            SearchResult(kind, found_in, anchor, symbol, *rest, summaries[version_id])
+            # None for a version deleted (with its agenda) between the two queries.
+            SearchResult(kind, found_in, anchor, symbol, *rest, summaries.get(version_id))
             for kind, version_id, anchor, symbol, found_in, *rest in found.object_list
         ]
     return found
