@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from publishing import search
+from publishing import queries, search
 from publishing.models import PublishedVersion
 from publishing.services import publish_agenda
 from tests.factories import (
@@ -309,6 +309,18 @@ def test_a_result_of_a_version_older_than_the_page_language_shows_another_summar
 
     assert '<p class="search-results__context">هيئة – الدورة</p>' in french
     assert f'<p class="search-results__context">{version.summary["en"]["body"]} – ' in english
+
+
+def test_a_result_whose_version_went_between_the_two_queries_still_shows(client, monkeypatch):
+    # The summaries are read after the matches: an agenda deleted in between takes its
+    # versions along, and the result shows without a summary instead of failing.
+    published_items("Prevention of corruption")
+    monkeypatch.setattr(queries, "_summaries_in", lambda language, version_ids: {})
+
+    response = client.get("/en/search/", {"q": "corruption"})
+
+    assert response.status_code == 200
+    assert search_labels(response.content.decode()) == ["Prevention of corruption"]
 
 
 def test_a_search_cut_at_its_candidates_says_there_are_more(client, monkeypatch):
