@@ -13,8 +13,8 @@ found through a trigram index on ``UPPER(symbol)``.
 A query is read in every language at once (``websearch_to_tsquery`` per configuration,
 and as character pairs), so words of any language find their entries. Ranking reads
 each candidate's ``tsvector``; to keep a very common word from ranking a million rows,
-only the first ``CANDIDATES`` matches are ranked, the best ``limit`` of them shown.
-Neither step reads a version's record.
+only the first ``CANDIDATES`` matches are ranked, then shown a page at a time
+(``queries.search_published``). Neither step reads a version's record.
 
 On SQLite (development) an entry matches when its casefolded text contains every word.
 """

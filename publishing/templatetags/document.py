@@ -55,7 +55,10 @@ def rendering(code):
 
 def page_language():
     """The language being rendered (the active one)."""
-    language = _rendering.get() or get_language()
+    rendered = _rendering.get()
+    if rendered is not None:
+        return rendered  # one of languages.codes(): render_edition is given no other
+    language = get_language()
     return language if language in languages.codes() else languages.codes()[0]
 
 
